@@ -1,0 +1,18 @@
+## The manual page, generated from --help by help2man.
+## Copyright (C) 2026 The graceful-timeout authors.
+## SPDX-License-Identifier: GPL-3.0-or-later
+
+# The page is shipped in the tarball, so building from the tarball needs
+# no help2man.  It depends on the sources of --help, not on the binary,
+# so that a fresh build of an unpacked tarball does not remake it.
+dist_man1_MANS = doc/graceful-timeout.1
+EXTRA_DIST += doc/graceful-timeout.x
+
+$(srcdir)/doc/graceful-timeout.1: $(srcdir)/doc/graceful-timeout.x \
+    $(srcdir)/src/main.c $(srcdir)/configure.ac
+	$(AM_V_GEN)$(MAKE) $(AM_MAKEFLAGS) src/graceful-timeout$(EXEEXT) \
+	  && $(HELP2MAN) --no-info --output=$@-t \
+	       --include=$(srcdir)/doc/graceful-timeout.x \
+	       --name='run a command with a time limit, and end it gracefully' \
+	       src/graceful-timeout$(EXEEXT) \
+	  && mv $@-t $@

@@ -1,0 +1,12 @@
+/* group.h -- signal COMMAND's process group.
+   Copyright (C) 2026 The graceful-timeout authors.
+   SPDX-License-Identifier: GPL-3.0-or-later  */
+
+#ifndef GT_GROUP_H
+#define GT_GROUP_H
+
+#include <sys/types.h>
+
+void group_signal (pid_t pgid, int sig);
+
+#endif /* GT_GROUP_H */

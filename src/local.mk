@@ -1,0 +1,20 @@
+## graceful-timeout's sources.
+## Copyright (C) 2026 The graceful-timeout authors.
+## SPDX-License-Identifier: GPL-3.0-or-later
+
+bin_PROGRAMS += src/graceful-timeout
+
+src_graceful_timeout_SOURCES = \
+  src/system.h \
+  src/main.c \
+  src/duration.c src/duration.h \
+  src/signals.c src/signals.h \
+  src/supervise.c src/supervise.h \
+  src/group.c src/group.h \
+  src/procfs.c src/procfs.h
+
+# Warnings (and -Werror, with --enable-gcc-warnings=error) apply to the
+# project's own sources only, never to gnulib's lib/.
+src_graceful_timeout_CFLAGS = $(WARN_CFLAGS) $(AM_CFLAGS)
+src_graceful_timeout_LDADD = lib/libgnu.a $(LIB_CLOCK_GETTIME) \
+  $(CLOCK_TIME_LIB)

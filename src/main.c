@@ -1,0 +1,235 @@
+/* graceful-timeout -- run a command with a time limit, and end it gracefully
+   Copyright (C) 2026 The graceful-timeout authors.
+
+   This program is free software: you can redistribute it and/or modify
+   it under the terms of the GNU General Public License as published by
+   the Free Software Foundation, either version 3 of the License, or
+   (at your option) any later version.
+
+   This program is distributed in the hope that it will be useful,
+   but WITHOUT ANY WARRANTY; without even the implied warranty of
+   MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+   GNU General Public License for more details.
+
+   You should have received a copy of the GNU General Public License
+   along with this program.  If not, see <https://www.gnu.org/licenses/>.
+
+   The command line: options become a struct gt_options, which
+   supervise () carries out.  Every error in the command line is reported
+   here, before COMMAND runs, with exit status 125.  */
+
+#include "system.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+
+#include "closeout.h"
+#include "duration.h"
+#include "error.h"
+#include "quote.h"
+#include "signals.h"
+#include "supervise.h"
+#include "xalloc.h"
+
+#define PROGRAM_NAME "graceful-timeout"
+
+/* Long options without a short equivalent.  */
+enum
+{
+  LIST_SIGNALS_OPTION = CHAR_MAX + 1,
+  HELP_OPTION,
+  VERSION_OPTION
+};
+
+static struct option const long_options[] =
+{
+  { "foreground", no_argument, NULL, 'f' },
+  { "kill-after", required_argument, NULL, 'k' },
+  { "preserve-status", no_argument, NULL, 'p' },
+  { "signal", required_argument, NULL, 's' },
+  { "verbose", no_argument, NULL, 'v' },
+  { "list-signals", no_argument, NULL, LIST_SIGNALS_OPTION },
+  { "help", no_argument, NULL, HELP_OPTION },
+  { "version", no_argument, NULL, VERSION_OPTION },
+  { NULL, 0, NULL, 0 }
+};
+
+/* Print the help text and exit with STATUS; for an error, print only
+   the line that points to --help.  */
+static _Noreturn void
+usage (int status)
+{
+  if (status != EXIT_SUCCESS)
+    {
+      emit_try_help ();
+      exit (status);
+    }
+  printf (_("\
+Usage: %s [OPTION]... DURATION COMMAND [ARG]...\n\
+  or:  %s --list-signals\n"), program_name, program_name);
+  fputs (_("\
+Start COMMAND, and end it gracefully if still running after DURATION.\n\
+\n\
+Mandatory arguments to long options are mandatory for short options too.\n\
+"), stdout);
+  fputs (_("\
+  -f, --foreground\n\
+                 when not running graceful-timeout directly from a shell\n\
+                   prompt, allow COMMAND to read from the TTY and get TTY\n\
+                   signals; in this mode, children of COMMAND will not be\n\
+                   timed out\n\
+  -k, --kill-after=DURATION\n\
+                 also send a KILL signal if COMMAND is still running\n\
+                   this long after the initial signal was sent\n\
+  -p, --preserve-status\n\
+                 exit with the same status as COMMAND,\n\
+                   even when the command times out\n\
+  -s, --signal=SIGNAL\n\
+                 specify the signal to be sent on timeout;\n\
+                   SIGNAL may be a name like 'HUP' or a number;\n\
+                   see --list-signals for a list of signals\n\
+  -v, --verbose  diagnose to standard error any signal sent upon timeout\n\
+"), stdout);
+  fputs (_("\
+      --list-signals  list the signal names and numbers, and exit\n\
+      --help     display this help and exit\n\
+      --version  output version information and exit\n\
+"), stdout);
+  fputs (_("\
+\n\
+DURATION is a floating point number with an optional suffix:\n\
+'s' for seconds (the default), 'm' for minutes, 'h' for hours or 'd' for days.\n\
+A duration of 0 disables the associated timeout.\n\
+\n\
+Upon timeout, send the TERM signal to COMMAND, if no other SIGNAL specified.\n\
+The TERM signal kills any process that does not block or catch that signal.\n\
+It may be necessary to use the KILL signal, since this signal can't be caught.\n\
+"), stdout);
+  fputs (_("\
+\n\
+Exit status:\n\
+  124  if COMMAND times out, and --preserve-status is not specified\n\
+  125  if the graceful-timeout command itself fails\n\
+  126  if COMMAND is found but cannot be invoked\n\
+  127  if COMMAND cannot be found\n\
+  137  if COMMAND (or graceful-timeout itself) is sent the KILL (9) signal\n\
+  -    the exit status of COMMAND otherwise\n\
+"), stdout);
+  printf (_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
+  exit (status);
+}
+
+/* Print the version and licence, GNU style, and exit.  */
+static _Noreturn void
+version (void)
+{
+  printf ("%s %s\n", PROGRAM_NAME, PACKAGE_VERSION);
+  fputs (_("\
+Copyright (C) 2026 The graceful-timeout authors.\n\
+License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n\
+This is free software: you are free to change and redistribute it.\n\
+There is NO WARRANTY, to the extent permitted by law.\n\
+"), stdout);
+  exit (EXIT_SUCCESS);
+}
+
+/* Print the signal table, one signal a line, and exit.  */
+static _Noreturn void
+list_signals (void)
+{
+  for (int sig = 1; sig <= sig_max (); sig++)
+    if (sig_is_named (sig))
+      {
+        char name[SIG_NAME_MAX];
+        printf ("%2d %-9s %s\n", sig, sig_name (sig, name),
+                _(sig_description (sig)));
+      }
+  exit (EXIT_SUCCESS);
+}
+
+/* Parse the DURATION in STR, or exit with a usage error.  */
+static struct timespec
+parse_duration (char const *str)
+{
+  struct timespec d;
+  if (!duration_parse (str, &d))
+    {
+      error (0, 0, _("invalid time interval %s"), quote (str));
+      usage (EXIT_CANCELED);
+    }
+  return d;
+}
+
+/* Parse the SIGNAL in STR, or exit with a usage error.  */
+static int
+parse_signal (char const *str)
+{
+  int sig = sig_parse (str);
+  if (sig < 0)
+    {
+      error (0, 0, _("%s: invalid signal"), quote (str));
+      usage (EXIT_CANCELED);
+    }
+  return sig;
+}
+
+/* Build the termination sequence of "-s SIG [-k KILL_AFTER]":
+   SIG, then KILL after KILL_AFTER unless that is zero.  */
+static void
+gnu_termseq (struct gt_options *opt, int sig, struct timespec kill_after)
+{
+  bool escalate = !duration_is_zero (kill_after);
+  opt->nsteps = escalate ? 2 : 1;
+  opt->steps = xcalloc (opt->nsteps, sizeof *opt->steps);
+  opt->steps[0].sig = sig;
+  if (escalate)
+    {
+      opt->steps[0].wait = kill_after;
+      opt->steps[0].has_wait = true;
+      opt->steps[1].sig = SIGKILL;
+    }
+}
+
+/* Parse the command line ARGC, ARGV into *OPT; exit on error.  */
+static void
+parse_args (int argc, char **argv, struct gt_options *opt)
+{
+  int sig = SIGTERM;
+  struct timespec kill_after = { 0, 0 };
+  int c;
+
+  while ((c = getopt_long (argc, argv, "+fk:ps:v", long_options, NULL))
+         != -1)
+    switch (c)
+      {
+      case 'f': opt->foreground = true; break;
+      case 'k': kill_after = parse_duration (optarg); break;
+      case 'p': opt->preserve_status = true; break;
+      case 's': sig = parse_signal (optarg); break;
+      case 'v': opt->verbose = true; break;
+      case LIST_SIGNALS_OPTION: list_signals ();
+      case HELP_OPTION: usage (EXIT_SUCCESS);
+      case VERSION_OPTION: version ();
+      default: usage (EXIT_CANCELED);
+      }
+
+  if (argc - optind < 2)
+    usage (EXIT_CANCELED);
+  opt->duration = parse_duration (argv[optind]);
+  opt->argv = argv + optind + 1;
+  gnu_termseq (opt, sig, kill_after);
+}
+
+int
+main (int argc, char **argv)
+{
+  set_program_name (argv[0]);
+  setlocale (LC_ALL, "");
+  initialize_exit_failure (EXIT_CANCELED);
+  atexit (close_stdout);
+
+  struct gt_options opt = { 0 };
+  parse_args (argc, argv, &opt);
+  return supervise (&opt);
+}

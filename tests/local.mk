@@ -1,0 +1,24 @@
+## The test suite: bats-core files run through automake's TAP driver.
+## Copyright (C) 2026 The graceful-timeout authors.
+## SPDX-License-Identifier: GPL-3.0-or-later
+
+TEST_EXTENSIONS = .bats
+BATS_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) \
+  $(top_srcdir)/build-aux/tap-driver.sh
+BATS_LOG_COMPILER = $(BATS)
+AM_BATS_LOG_FLAGS = --tap
+AM_TESTS_ENVIRONMENT = \
+  GT_BINDIR='$(abs_top_builddir)/src'; export GT_BINDIR; \
+  LC_ALL=C; export LC_ALL;
+
+TESTS = \
+  tests/options.bats \
+  tests/duration.bats \
+  tests/signals.bats \
+  tests/exit-status.bats \
+  tests/process-group.bats \
+  tests/forwarding.bats \
+  tests/parent-death.bats \
+  tests/gnu-defects.bats
+
+EXTRA_DIST += $(TESTS) tests/helper.bash
