@@ -282,12 +282,17 @@ on_step_expired (struct supervisor *s)
 static void
 reap (struct supervisor *s)
 {
-  for (;;)
+  /* A CHLD may come after COMMAND was reaped (one for its stop, one for
+     its exit); waitpid (0, ...) would then wait for our group.  */
+  while (s->child || s->reap_all)
     {
       int status;
       pid_t pid = waitpid (s->reap_all ? -1 : s->child, &status, WNOHANG);
       if (pid < 0 && errno == EINTR)
         continue;
+      /* As PID 1, we may have reaped our last child.  */
+      if (pid < 0 && errno == ECHILD && !s->child)
+        return;
       if (pid < 0)
         error (EXIT_CANCELED, errno, _("error waiting for command"));
       if (pid == 0)
