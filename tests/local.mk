@@ -19,6 +19,6 @@ TESTS = \
   tests/process-group.bats \
   tests/forwarding.bats \
   tests/parent-death.bats \
-  tests/gnu-defects.bats
+  tests/gnu-parity.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash
