@@ -231,5 +231,7 @@ main (int argc, char **argv)
 
   struct gt_options opt = { 0 };
   parse_args (argc, argv, &opt);
-  return supervise (&opt);
+  int status = supervise (&opt);
+  free (opt.steps);
+  return status;
 }
