@@ -3,16 +3,17 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 
 # The page is shipped in the tarball, so building from the tarball needs
-# no help2man.  It depends on the sources of --help, not on the binary,
-# so that a fresh build of an unpacked tarball does not remake it.
+# no help2man.  It is remade when the sources of --help change, not when
+# the binary does (only order matters there), so a fresh build of an
+# unpacked tarball leaves the shipped page alone.
 dist_man1_MANS = doc/graceful-timeout.1
 EXTRA_DIST += doc/graceful-timeout.x
 
 $(srcdir)/doc/graceful-timeout.1: $(srcdir)/doc/graceful-timeout.x \
-    $(srcdir)/src/main.c $(srcdir)/configure.ac
-	$(AM_V_GEN)$(MAKE) $(AM_MAKEFLAGS) src/graceful-timeout$(EXEEXT) \
-	  && $(HELP2MAN) --no-info --output=$@-t \
-	       --include=$(srcdir)/doc/graceful-timeout.x \
-	       --name='run a command with a time limit, and end it gracefully' \
-	       src/graceful-timeout$(EXEEXT) \
+    $(srcdir)/src/main.c $(srcdir)/configure.ac \
+    | src/graceful-timeout$(EXEEXT)
+	$(AM_V_GEN)$(HELP2MAN) --no-info --output=$@-t \
+	  --include=$(srcdir)/doc/graceful-timeout.x \
+	  --name='run a command with a time limit, and end it gracefully' \
+	  src/graceful-timeout$(EXEEXT) \
 	  && mv $@-t $@
