@@ -10,6 +10,9 @@ src_graceful_timeout_SOURCES = \
   src/duration.c src/duration.h \
   src/signals.c src/signals.h \
   src/supervise.c src/supervise.h \
+  src/termseq.c src/termseq.h \
+  src/spawn.c src/spawn.h \
+  src/hook.c src/hook.h \
   src/group.c src/group.h \
   src/procfs.c src/procfs.h
 

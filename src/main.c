@@ -23,6 +23,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
+#include <string.h>
 
 #include "closeout.h"
 #include "duration.h"
@@ -30,6 +31,8 @@
 #include "quote.h"
 #include "signals.h"
 #include "supervise.h"
+#include "timespec.h"
+#include "termseq.h"
 #include "xalloc.h"
 
 #define PROGRAM_NAME "graceful-timeout"
@@ -38,6 +41,10 @@
 enum
 {
   LIST_SIGNALS_OPTION = CHAR_MAX + 1,
+  PASS_OPTION,
+  PRE_STOP_OPTION,
+  PRE_STOP_TIMEOUT_OPTION,
+  TERMSEQ_OPTION,
   HELP_OPTION,
   VERSION_OPTION
 };
@@ -49,6 +56,10 @@ static struct option const long_options[] =
   { "preserve-status", no_argument, NULL, 'p' },
   { "signal", required_argument, NULL, 's' },
   { "verbose", no_argument, NULL, 'v' },
+  { "termseq", required_argument, NULL, TERMSEQ_OPTION },
+  { "pre-stop", required_argument, NULL, PRE_STOP_OPTION },
+  { "pre-stop-timeout", required_argument, NULL, PRE_STOP_TIMEOUT_OPTION },
+  { "pass", required_argument, NULL, PASS_OPTION },
   { "list-signals", no_argument, NULL, LIST_SIGNALS_OPTION },
   { "help", no_argument, NULL, HELP_OPTION },
   { "version", no_argument, NULL, VERSION_OPTION },
@@ -90,6 +101,22 @@ Mandatory arguments to long options are mandatory for short options too.\n\
                    SIGNAL may be a name like 'HUP' or a number;\n\
                    see --list-signals for a list of signals\n\
   -v, --verbose  diagnose to standard error any signal sent upon timeout\n\
+"), stdout);
+  fputs (_("\
+      --termseq=SEQ\n\
+                 the termination sequence SIGNAL[:DURATION][,...]: send\n\
+                   each SIGNAL in turn, waiting up to its DURATION for\n\
+                   COMMAND to end; only the last may omit DURATION;\n\
+                   -s S -k D is --termseq=S:D,KILL\n\
+      --pre-stop=COMMAND\n\
+                 before the first signal of a termination, run\n\
+                   '/bin/sh -c COMMAND' with GRACEFUL_TIMEOUT_PID and\n\
+                   GRACEFUL_TIMEOUT_REASON (deadline or signal:NAME) set\n\
+      --pre-stop-timeout=DURATION\n\
+                 kill the pre-stop hook after DURATION (default 5s)\n\
+      --pass=SIGNALS\n\
+                 forward these comma-separated signals to COMMAND\n\
+                   without starting termination (e.g. HUP,USR1)\n\
 "), stdout);
   fputs (_("\
       --list-signals  list the signal names and numbers, and exit\n\
@@ -174,6 +201,53 @@ parse_signal (char const *str)
   return sig;
 }
 
+/* Parse the --termseq SEQ into OPT, or exit with a usage error.  */
+static void
+parse_termseq (char const *seq, struct gt_options *opt)
+{
+  struct termseq_failure f;
+  switch (termseq_parse (seq, &opt->steps, &opt->nsteps, &f))
+    {
+    case TERMSEQ_OK:
+      return;
+    case TERMSEQ_EMPTY_STEP:
+      error (0, 0, _("empty step in termination sequence %s"), quote (seq));
+      break;
+    case TERMSEQ_BAD_SIGNAL:
+      error (0, 0, _("invalid signal %s in termination sequence %s"),
+             quote_n (0, f.text), quote_n (1, seq));
+      break;
+    case TERMSEQ_BAD_DURATION:
+      error (0, 0, _("invalid time interval %s in termination sequence %s"),
+             quote_n (0, f.text), quote_n (1, seq));
+      break;
+    case TERMSEQ_NO_DURATION:
+      error (0, 0, _("step %s of termination sequence %s needs a DURATION:"
+                     " only the last step may omit it"),
+             quote_n (0, f.text), quote_n (1, seq));
+      break;
+    }
+  free (f.text);
+  usage (EXIT_CANCELED);
+}
+
+/* Parse the --pass list LIST of signals into OPT, or exit with a usage
+   error.  */
+static void
+parse_pass (char *list, struct gt_options *opt)
+{
+  for (char *item = strtok (list, ","); item; item = strtok (NULL, ","))
+    {
+      int sig = parse_signal (item);
+      if (sig == 0 || sig == SIGKILL || sig == SIGSTOP || sig == SIGCHLD)
+        {
+          error (0, 0, _("%s: this signal cannot be passed"), quote (item));
+          usage (EXIT_CANCELED);
+        }
+      sigaddset (&opt->pass, sig);
+    }
+}
+
 /* Build the termination sequence of "-s SIG [-k KILL_AFTER]":
    SIG, then KILL after KILL_AFTER unless that is zero.  */
 static void
@@ -197,16 +271,33 @@ parse_args (int argc, char **argv, struct gt_options *opt)
 {
   int sig = SIGTERM;
   struct timespec kill_after = { 0, 0 };
+  bool gnu_options = false;
+  char const *termseq = NULL;
   int c;
+
+  sigemptyset (&opt->pass);
+  opt->pre_stop_timeout = make_timespec (5, 0);
 
   while ((c = getopt_long (argc, argv, "+fk:ps:v", long_options, NULL))
          != -1)
     switch (c)
       {
       case 'f': opt->foreground = true; break;
-      case 'k': kill_after = parse_duration (optarg); break;
+      case 'k':
+        kill_after = parse_duration (optarg);
+        gnu_options = true;
+        break;
       case 'p': opt->preserve_status = true; break;
-      case 's': sig = parse_signal (optarg); break;
+      case 's':
+        sig = parse_signal (optarg);
+        gnu_options = true;
+        break;
+      case TERMSEQ_OPTION: termseq = optarg; break;
+      case PRE_STOP_OPTION: opt->pre_stop = optarg; break;
+      case PRE_STOP_TIMEOUT_OPTION:
+        opt->pre_stop_timeout = parse_duration (optarg);
+        break;
+      case PASS_OPTION: parse_pass (optarg, opt); break;
       case 'v': opt->verbose = true; break;
       case LIST_SIGNALS_OPTION: list_signals ();
       case HELP_OPTION: usage (EXIT_SUCCESS);
@@ -214,11 +305,19 @@ parse_args (int argc, char **argv, struct gt_options *opt)
       default: usage (EXIT_CANCELED);
       }
 
+  if (termseq && gnu_options)
+    {
+      error (0, 0, _("--termseq cannot be combined with -s or -k"));
+      usage (EXIT_CANCELED);
+    }
   if (argc - optind < 2)
     usage (EXIT_CANCELED);
   opt->duration = parse_duration (argv[optind]);
   opt->argv = argv + optind + 1;
-  gnu_termseq (opt, sig, kill_after);
+  if (termseq)
+    parse_termseq (termseq, opt);
+  else
+    gnu_termseq (opt, sig, kill_after);
 }
 
 int

@@ -3,9 +3,10 @@
    SPDX-License-Identifier: GPL-3.0-or-later
 
    The core of graceful-timeout: start COMMAND, wait for it, and when the
-   time limit passes or a terminating signal arrives, walk the
-   termination sequence (by default TERM alone; "-s S -k D" is S, wait D,
-   KILL) until COMMAND has ended.  Then exit as GNU timeout does:
+   time limit passes or a terminating signal arrives, run the pre-stop
+   hook and then walk the termination sequence (by default TERM alone;
+   "-s S -k D" is S, wait D, KILL) until COMMAND has ended.  Then exit as
+   GNU timeout does:
 
      124  the time limit passed (unless -p, or COMMAND died of KILL: 137)
      125  graceful-timeout itself failed
@@ -16,11 +17,10 @@
 
    No signal handlers: every signal we act on is blocked and read from a
    signalfd (sigtimedwait where there is none), so nothing happens
-   asynchronously.  The deadline is an absolute CLOCK_MONOTONIC time and
-   the wait sleeps in the kernel until a signal or a deadline arrives.
-   COMMAND's pid is signalled only while it is unreaped, so it cannot
-   have been recycled; the forked child restores the original signal
-   mask and dispositions before exec.  */
+   asynchronously.  Deadlines are absolute CLOCK_MONOTONIC times and the
+   wait sleeps in the kernel until a signal or a deadline arrives.  A pid
+   is signalled only while it is unreaped, so it cannot have been
+   recycled.  */
 
 #include "system.h"
 #include "supervise.h"
@@ -45,9 +45,10 @@
 
 #include "error.h"
 #include "group.h"
-#include "ignore-value.h"
+#include "hook.h"
 #include "quote.h"
 #include "signals.h"
+#include "spawn.h"
 #include "timespec.h"
 
 /* A signal as it was received.  */
@@ -58,6 +59,21 @@ struct received
   bool user_sent;               /* Sent by kill() or the like.  */
 };
 
+/* A deadline: an absolute CLOCK_MONOTONIC time, if armed.  */
+struct timer
+{
+  struct timespec at;
+  bool armed;
+};
+
+/* Why termination started.  */
+enum stop_reason
+{
+  STOP_NONE,
+  STOP_DEADLINE,
+  STOP_SIGNAL
+};
+
 struct supervisor
 {
   struct gt_options const *opt;
@@ -66,19 +82,21 @@ struct supervisor
   int status;                   /* COMMAND's wait status, once reaped.  */
   bool reap_all;                /* Reap every child (we are PID 1).  */
 
-  sigset_t orig_mask;           /* The mask we started with.  */
+  struct spawn_origin origin;   /* What children restore.  */
   sigset_t taken;               /* Blocked, and read from SIGFD.  */
   sigset_t terminating;         /* Received, these start termination.  */
-  struct sigaction orig_ttin;
-  struct sigaction orig_ttou;
   int sigfd;
 
-  struct timespec deadline;     /* When the time limit passes.  */
-  bool deadline_armed;
-  struct timespec step_deadline; /* When the current step gives up.  */
-  bool step_armed;
+  struct timer deadline;        /* The time limit.  */
+  struct timer step_timer;      /* The current step gives up.  */
+  struct timer hook_timer;      /* The pre-stop hook runs out of time.  */
+  pid_t hook;                   /* The pre-stop hook's pid, until reaped.  */
+  bool hook_killed;             /* It ran out of time and was killed.  */
+
+  enum stop_reason reason;      /* STOP_NONE until termination starts.  */
+  int first_sig;                /* The signal termination starts with.  */
+  bool first_sent;              /* Step 1 has been sent.  */
   size_t next_step;             /* The termination step to send next.  */
-  bool terminating_now;         /* Termination has started.  */
   bool timed_out;               /* The time limit passed.  */
 };
 
@@ -89,6 +107,25 @@ now (void)
   struct timespec ts;
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return ts;
+}
+
+/* Arm timer T to fire DURATION from now; a zero DURATION disarms it.  */
+static void
+timer_arm (struct timer *t, struct timespec duration)
+{
+  t->armed = !(duration.tv_sec == 0 && duration.tv_nsec == 0);
+  if (t->armed)
+    t->at = timespec_add (now (), duration);
+}
+
+/* Whether timer T is armed and due at time NOW.  Disarm it if so.  */
+static bool
+timer_fired (struct timer *t, struct timespec now)
+{
+  if (!t->armed || timespec_cmp (now, t->at) < 0)
+    return false;
+  t->armed = false;
+  return true;
 }
 
 /* Add SIG to the signals S takes, unless it was ignored when we started:
@@ -104,24 +141,36 @@ take_signal (struct supervisor *s, int sig)
   return true;
 }
 
-/* Decide which signals S takes and block them.  */
+/* Whether SIG is sent by a termination step (and can be taken).  */
+static bool
+in_termseq (struct gt_options const *opt, int sig)
+{
+  if (sig == 0 || sig == SIGKILL || sig == SIGSTOP || sig == SIGCONT
+      || sig == SIGCHLD)
+    return false;
+  for (size_t i = 0; i < opt->nsteps; i++)
+    if (opt->steps[i].sig == sig)
+      return true;
+  return false;
+}
+
+/* Decide which signals S takes, block them and open the signalfd.  */
 static void
 configure_signals (struct supervisor *s)
 {
+  struct gt_options const *opt = s->opt;
   sigemptyset (&s->taken);
   sigemptyset (&s->terminating);
   for (int sig = 1; sig <= sig_max (); sig++)
-    if (sig_is_terminating (sig) && take_signal (s, sig))
-      sigaddset (&s->terminating, sig);
-
-  /* A termination signal that does not terminate by default (TSTP, say)
-     is taken too, so the copy our own process group sends us cannot stop
-     us; received from outside, it starts termination as GNU's does.  */
-  for (size_t i = 0; i < s->opt->nsteps; i++)
     {
-      int sig = s->opt->steps[i].sig;
-      if (sig != 0 && sig != SIGKILL && sig != SIGSTOP && sig != SIGCONT
-          && sig != SIGCHLD && take_signal (s, sig))
+      if (sigismember (&opt->pass, sig))
+        take_signal (s, sig);
+      /* A termination signal that does not terminate by default (TSTP,
+         say) is taken too, so the copy our own process group sends us
+         cannot stop us; from outside, it starts termination, as GNU's
+         does.  */
+      else if ((sig_is_terminating (sig) || in_termseq (opt, sig))
+               && take_signal (s, sig))
         sigaddset (&s->terminating, sig);
     }
 
@@ -131,11 +180,11 @@ configure_signals (struct supervisor *s)
 
   /* A background COMMAND that reads the terminal must not stop us.  */
   sigaction (SIGTTIN, &(struct sigaction) { .sa_handler = SIG_IGN },
-             &s->orig_ttin);
+             &s->origin.ttin);
   sigaction (SIGTTOU, &(struct sigaction) { .sa_handler = SIG_IGN },
-             &s->orig_ttou);
+             &s->origin.ttou);
 
-  if (sigprocmask (SIG_BLOCK, &s->taken, &s->orig_mask) != 0)
+  if (sigprocmask (SIG_BLOCK, &s->taken, &s->origin.mask) != 0)
     error (EXIT_CANCELED, errno, _("cannot block signals"));
 #ifdef USE_SIGNALFD
   s->sigfd = signalfd (-1, &s->taken, SFD_NONBLOCK | SFD_CLOEXEC);
@@ -144,76 +193,31 @@ configure_signals (struct supervisor *s)
 #endif
 }
 
-/* In the forked child: become COMMAND.  Only async-signal-safe calls.
-   On failure, write errno to ERRFD and exit 126 or 127.  */
-static _Noreturn void
-exec_command (struct supervisor const *s, pid_t parent, int errfd)
-{
-  sigaction (SIGTTIN, &s->orig_ttin, NULL);
-  sigaction (SIGTTOU, &s->orig_ttou, NULL);
-
-#if HAVE_PRCTL && HAVE_DECL_PR_SET_PDEATHSIG
-  /* If graceful-timeout dies, even of KILL, COMMAND gets the first
-     termination signal.  If it died before this point, nothing would
-     tell us: compare with its pid, not with 1, which is our parent's own
-     pid when it is PID 1 and not what we are reparented to under a
-     subreaper.  */
-  int first = s->opt->steps[0].sig;
-  if (first != 0 && prctl (PR_SET_PDEATHSIG, first) == 0
-      && getppid () != parent)
-    _exit (SIGNAL_STATUS (first));
-#else
-  (void) parent;
-#endif
-
-  sigprocmask (SIG_SETMASK, &s->orig_mask, NULL);
-  execvp (s->opt->argv[0], s->opt->argv);
-
-  int err = errno;
-  ignore_value (write (errfd, &err, sizeof err));
-  _exit (err == ENOENT ? EXIT_ENOENT : EXIT_CANNOT_INVOKE);
-}
-
-/* Start COMMAND.  Return once it has been exec'd, or failed to be,
-   which is then reported (COMMAND's exit status tells which way).  */
+/* Start COMMAND.  If it cannot be run, say why; its exit status (126 or
+   127) then tells the caller.  */
 static void
-spawn (struct supervisor *s)
+start_command (struct supervisor *s)
 {
-  int errpipe[2];
-  if (pipe2 (errpipe, O_CLOEXEC) != 0)
-    error (EXIT_CANCELED, errno, _("cannot create a pipe"));
-
-  pid_t parent = getpid ();
-  s->child = fork ();
+  struct spawn_req req = {
+    .file = s->opt->argv[0], .argv = s->opt->argv,
+    .out_fd = -1, .err_fd = -1,
+    /* If we die, even of KILL, COMMAND gets the first signal.  */
+    .deathsig = s->opt->steps[0].sig
+  };
+  int exec_errno;
+  s->child = spawn_process (&s->origin, &req, &exec_errno);
   if (s->child < 0)
     error (EXIT_CANCELED, errno, _("fork system call failed"));
-  if (s->child == 0)
-    exec_command (s, parent, errpipe[1]);
-
-  /* The pipe closes at exec; before that, only a failure writes.  */
-  close (errpipe[1]);
-  int err;
-  ssize_t n;
-  while ((n = read (errpipe[0], &err, sizeof err)) < 0 && errno == EINTR)
-    continue;
-  close (errpipe[0]);
-  if (n == sizeof err)
-    error (0, err, _("failed to run command %s"), quote (s->opt->argv[0]));
+  if (exec_errno)
+    error (0, exec_errno, _("failed to run command %s"),
+           quote (s->opt->argv[0]));
 }
 
-/* Set the deadline DURATION from now; zero means none.  */
+/* Send SIG to COMMAND and, unless -f, to its process group.  With
+   CONTINUE, follow it with CONT so that a stopped process can act on
+   it.  */
 static void
-arm (struct timespec *deadline, bool *armed, struct timespec duration)
-{
-  *armed = !(duration.tv_sec == 0 && duration.tv_nsec == 0);
-  if (*armed)
-    *deadline = timespec_add (now (), duration);
-}
-
-/* Send SIG to COMMAND and, unless -f, to its process group, following
-   it with CONT so that a stopped process can act on it.  */
-static void
-send_signal (struct supervisor *s, int sig)
+send_signal (struct supervisor *s, int sig, bool cont)
 {
   if (s->opt->verbose)
     {
@@ -230,80 +234,147 @@ send_signal (struct supervisor *s, int sig)
   if (s->opt->foreground)
     return;
   group_signal (s->self, sig);
-  if (sig != SIGKILL && sig != SIGCONT)
+  if (cont && sig != SIGKILL && sig != SIGCONT)
     {
       kill (s->child, SIGCONT);
       group_signal (s->self, SIGCONT);
     }
 }
 
-/* Send termination step I and arm its wait.  */
+/* Send termination step I as SIG (step 1 may be a received signal) and
+   arm its wait.  */
 static void
 send_step (struct supervisor *s, size_t i, int sig)
 {
   struct termstep const *step = &s->opt->steps[i];
-  send_signal (s, sig);
+  send_signal (s, sig, true);
   s->next_step = i + 1;
-  s->step_armed = false;
+  s->step_timer.armed = false;
   if (step->has_wait)
-    arm (&s->step_deadline, &s->step_armed, step->wait);
+    timer_arm (&s->step_timer, step->wait);
 }
 
-/* Start termination with SIG as its first step.  Termination starts
-   once: whatever happens after it only forwards signals.  */
+/* The pre-stop hook is over (or was never run): send step 1, unless
+   COMMAND ended meanwhile.  */
 static void
-start_termination (struct supervisor *s, int sig)
+send_first_step (struct supervisor *s)
 {
-  s->terminating_now = true;
-  send_step (s, 0, sig);
+  s->first_sent = true;
+  if (s->child)
+    send_step (s, 0, s->first_sig);
+}
+
+/* Run the pre-stop hook for the termination that is starting; return
+   whether it is running.  */
+static bool
+run_hook (struct supervisor *s)
+{
+  char reason[sizeof "signal:" + SIG_NAME_MAX];
+  if (s->reason == STOP_DEADLINE)
+    strcpy (reason, "deadline");
+  else
+    {
+      char name[SIG_NAME_MAX];
+      snprintf (reason, sizeof reason, "signal:%s",
+                sig_name (s->first_sig, name));
+    }
+  if (s->opt->verbose)
+    error (0, 0, _("running the pre-stop hook %s"), quote (s->opt->pre_stop));
+  s->hook = hook_start (&s->origin, s->opt->pre_stop, s->child, reason);
+  if (s->hook <= 0)
+    {
+      s->hook = 0;
+      return false;
+    }
+  timer_arm (&s->hook_timer, s->opt->pre_stop_timeout);
+  return true;
+}
+
+/* Start termination for REASON, with SIG as its first signal.
+   Termination starts once: whatever happens later only forwards.  */
+static void
+start_termination (struct supervisor *s, enum stop_reason reason, int sig)
+{
+  s->reason = reason;
+  s->first_sig = sig;
+  if (!s->opt->pre_stop || !run_hook (s))
+    send_first_step (s);
 }
 
 /* The time limit has passed (or an external ALRM said so).  */
 static void
 on_deadline (struct supervisor *s)
 {
-  s->deadline_armed = false;
-  if (s->terminating_now)
+  s->deadline.armed = false;
+  if (s->reason != STOP_NONE)
     return;
   s->timed_out = true;
-  start_termination (s, s->opt->steps[0].sig);
+  start_termination (s, STOP_DEADLINE, s->opt->steps[0].sig);
 }
 
-/* The current termination step has waited long enough.  */
+/* Whatever deadlines are due at this moment fire.  */
 static void
-on_step_expired (struct supervisor *s)
+expire_timers (struct supervisor *s)
 {
-  s->step_armed = false;
-  if (s->next_step < s->opt->nsteps)
+  struct timespec t = now ();
+  if (timer_fired (&s->deadline, t))
+    on_deadline (s);
+  if (timer_fired (&s->hook_timer, t) && s->hook)
+    {
+      /* It is reaped later; its pid stays ours until then.  */
+      hook_kill (s->hook);
+      s->hook_killed = true;
+      send_first_step (s);
+    }
+  if (timer_fired (&s->step_timer, t) && s->next_step < s->opt->nsteps)
     send_step (s, s->next_step, s->opt->steps[s->next_step].sig);
 }
 
-/* Reap COMMAND if it has ended and, as PID 1, every other child.  */
+/* Process PID has ended with wait status STATUS.  */
+static void
+on_child_end (struct supervisor *s, pid_t pid, int status)
+{
+  if (pid == s->child)
+    {
+      s->child = 0;
+      s->status = status;
+    }
+  else if (pid == s->hook)
+    {
+      s->hook = 0;
+      if (!s->hook_killed)
+        hook_report_end (status);
+      s->hook_timer.armed = false;
+      if (!s->first_sent)
+        send_first_step (s);
+    }
+}
+
+/* Reap every child of ours that has ended: COMMAND, the hook, and as
+   PID 1 any other.  */
 static void
 reap (struct supervisor *s)
 {
-  /* A CHLD may come after COMMAND was reaped (one for its stop, one for
-     its exit); waitpid (0, ...) would then wait for our group.  */
-  while (s->child || s->reap_all)
+  pid_t pids[2] = { s->child, s->hook };
+  for (size_t i = 0; i < (s->reap_all ? 1 : countof (pids)); i++)
     {
+      pid_t target = s->reap_all ? -1 : pids[i];
       int status;
-      pid_t pid = waitpid (s->reap_all ? -1 : s->child, &status, WNOHANG);
-      if (pid < 0 && errno == EINTR)
-        continue;
-      /* As PID 1, we may have reaped our last child.  */
-      if (pid < 0 && errno == ECHILD && !s->child)
-        return;
-      if (pid < 0)
-        error (EXIT_CANCELED, errno, _("error waiting for command"));
-      if (pid == 0)
-        return;
-      if (pid == s->child)
+      pid_t pid;
+      /* Never waitpid (0, ...): that would be for our process group.  */
+      while (target != 0
+             && (pid = waitpid (target, &status, WNOHANG)) != 0)
         {
-          s->child = 0;
-          s->status = status;
+          if (pid < 0 && errno == EINTR)
+            continue;
+          if (pid < 0 && errno == ECHILD)
+            break;
+          if (pid < 0)
+            error (EXIT_CANCELED, errno, _("error waiting for command"));
+          on_child_end (s, pid, status);
+          if (!s->reap_all)
+            break;
         }
-      if (!s->reap_all)
-        return;
     }
 }
 
@@ -319,44 +390,38 @@ on_signal (struct supervisor *s, struct received const *r)
     }
   /* What we sent our own process group, or the PIPE of a failed write
      of ours, comes back to us: it is not news.  */
-  if (r->user_sent && r->sender == s->self)
-    return;
-  if (!sigismember (&s->terminating, r->sig) || !s->child)
+  if ((r->user_sent && r->sender == s->self) || !s->child)
     return;
 
-  if (r->sig == SIGALRM)
+  if (sigismember (&s->opt->pass, r->sig))
+    send_signal (s, r->sig, false);
+  else if (!sigismember (&s->terminating, r->sig))
+    return;
+  else if (r->sig == SIGALRM)
     on_deadline (s);
-  else if (!s->terminating_now)
-    start_termination (s, r->sig);
-  else
-    send_signal (s, r->sig);
+  else if (s->reason == STOP_NONE)
+    start_termination (s, STOP_SIGNAL, r->sig);
+  else if (s->first_sent)
+    send_signal (s, r->sig, true);
 }
 
-/* How long to sleep until the nearer of the deadlines, or NULL for
-   no limit; store the answer in *BUF.  */
+/* How long to sleep until the nearest armed timer, or NULL for no
+   limit; store the answer in *BUF.  */
 static struct timespec *
 time_to_sleep (struct supervisor const *s, struct timespec *buf)
 {
-  if (!s->deadline_armed && !s->step_armed)
+  struct timer const *timers[] = { &s->deadline, &s->step_timer,
+                                   &s->hook_timer };
+  struct timer const *next = NULL;
+  for (size_t i = 0; i < countof (timers); i++)
+    if (timers[i]->armed
+        && (!next || timespec_cmp (timers[i]->at, next->at) < 0))
+      next = timers[i];
+  if (!next)
     return NULL;
-  struct timespec next = s->deadline;
-  if (!s->deadline_armed
-      || (s->step_armed && timespec_cmp (s->step_deadline, next) < 0))
-    next = s->step_deadline;
-  struct timespec left = timespec_sub (next, now ());
+  struct timespec left = timespec_sub (next->at, now ());
   *buf = left.tv_sec < 0 ? make_timespec (0, 0) : left;
   return buf;
-}
-
-/* Fire whichever deadlines have passed.  */
-static void
-expire_deadlines (struct supervisor *s)
-{
-  struct timespec t = now ();
-  if (s->deadline_armed && timespec_cmp (s->deadline, t) <= 0)
-    on_deadline (s);
-  if (s->step_armed && timespec_cmp (s->step_deadline, t) <= 0)
-    on_step_expired (s);
 }
 
 #ifdef USE_SIGNALFD
@@ -371,7 +436,7 @@ wait_and_dispatch (struct supervisor *s)
     error (EXIT_CANCELED, errno, _("error waiting for command"));
   if (n <= 0)
     {
-      expire_deadlines (s);
+      expire_timers (s);
       return;
     }
 
@@ -399,7 +464,7 @@ wait_and_dispatch (struct supervisor *s)
     {
       if (errno != EAGAIN && errno != EINTR)
         error (EXIT_CANCELED, errno, _("error waiting for command"));
-      expire_deadlines (s);
+      expire_timers (s);
       return;
     }
   struct received r = { sig, info.si_pid, info.si_code <= 0 };
@@ -460,10 +525,11 @@ supervise (struct gt_options const *opt)
   if (!opt->foreground)
     setpgid (0, 0);
   configure_signals (&s);
-  spawn (&s);
-  arm (&s.deadline, &s.deadline_armed, opt->duration);
+  start_command (&s);
+  timer_arm (&s.deadline, opt->duration);
 
-  while (s.child)
+  /* A hook still running when COMMAND ends is waited for too.  */
+  while (s.child || s.hook)
     wait_and_dispatch (&s);
   return exit_status (&s);
 }

@@ -5,6 +5,7 @@
 #ifndef GT_SUPERVISE_H
 #define GT_SUPERVISE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
@@ -27,6 +28,9 @@ struct gt_options
   bool foreground;              /* -f: COMMAND only, no process group.  */
   bool preserve_status;         /* -p: COMMAND's status even on timeout.  */
   bool verbose;                 /* -v: report every signal sent.  */
+  char const *pre_stop;         /* --pre-stop: a shell command, or NULL.  */
+  struct timespec pre_stop_timeout;
+  sigset_t pass;                /* --pass: forwarded, never terminate.  */
   char **argv;                  /* COMMAND and its arguments.  */
 };
 

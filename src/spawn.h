@@ -1,0 +1,36 @@
+/* spawn.h -- start a child process the way graceful-timeout needs.
+   Copyright (C) 2026 The graceful-timeout authors.
+   SPDX-License-Identifier: GPL-3.0-or-later  */
+
+#ifndef GT_SPAWN_H
+#define GT_SPAWN_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* What every child restores before exec: the state graceful-timeout
+   started with.  */
+struct spawn_origin
+{
+  sigset_t mask;
+  struct sigaction ttin;
+  struct sigaction ttou;
+};
+
+/* One process to start.  */
+struct spawn_req
+{
+  char const *file;             /* Searched in PATH unless ENVP is set.  */
+  char *const *argv;
+  char *const *envp;            /* NULL: our environment.  */
+  bool new_group;               /* Lead a process group of its own.  */
+  int out_fd;                   /* Becomes fd 1, unless -1.  */
+  int err_fd;                   /* Becomes fd 2, unless -1.  */
+  int deathsig;                 /* Sent to it if we die; 0 for none.  */
+};
+
+pid_t spawn_process (struct spawn_origin const *origin,
+                     struct spawn_req const *req, int *exec_errno);
+
+#endif /* GT_SPAWN_H */
