@@ -6,7 +6,7 @@ bats_load_library bats-support
 bats_load_library bats-assert
 
 : "${GT_BINDIR:=$BATS_TEST_DIRNAME/../src}"
-PATH="$GT_BINDIR:$PATH"
+PATH="$GT_BINDIR:$BATS_TEST_DIRNAME:$PATH"
 export LC_ALL=C
 
 # Every test gets its own directory; T is short for it.
@@ -121,4 +121,40 @@ wait_asleep() {
   done
   echo "process $1 never slept in poll" >&2
   return 1
+}
+
+# Run record-signals (see that file) logging to $T/log; with "$@" before
+# it, e.g. graceful-timeout and its options.  Wait until it is ready;
+# set BG to the pid of the first process and CMD to the recorder's.
+start_recorder() {
+  local args=() a
+  for a in "$@"; do
+    [[ $a == -- ]] && break
+    args+=("$a")
+  done
+  shift ${#args[@]}
+  [[ ${1-} == -- ]] && shift
+  start_bg wait_status_to "$T/status" env --default-signal \
+    "${args[@]}" record-signals "$T/log" "$@" \
+    2>"$T/stderr"
+  wait_for_file "$T/log.ready"
+  CMD=$(<"$T/log.ready")
+  track "$CMD"
+  GT=$(proc_field "$CMD" 4)
+}
+
+# Wait until $T/log has $1 lines; then assert it is exactly $2.
+assert_log() {
+  local i
+  for ((i = 0; i < 2000; i++)); do
+    [[ -f $T/log ]] && (( $(wc -l <"$T/log") >= $1 )) && break
+    sleep 0.01
+  done
+  assert_equal "$(cat "$T/log")" "$2"
+}
+
+# Wait for the run started by start_recorder to end, and assert how.
+assert_status() {
+  wait_for_file "$T/status"
+  assert_equal "$(<"$T/status")" "$1"
 }

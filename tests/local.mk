@@ -19,6 +19,9 @@ TESTS = \
   tests/process-group.bats \
   tests/forwarding.bats \
   tests/parent-death.bats \
-  tests/gnu-parity.bats
+  tests/gnu-parity.bats \
+  tests/termseq.bats \
+  tests/pre-stop.bats \
+  tests/pass.bats
 
-EXTRA_DIST += $(TESTS) tests/helper.bash
+EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals
