@@ -22,8 +22,10 @@ struct group_scan
 {
   pid_t pgid;
   pid_t self;
+  pid_t known;                  /* Signalled already, not counted.  */
   int sig;
   struct proc_set done;         /* Members signalled so far.  */
+  bool send;                    /* Send SIG; else only count.  */
   bool found;                   /* Whether this pass found a new one.  */
 };
 
@@ -34,35 +36,51 @@ signal_member (struct proc_info const *info, void *scan_arg)
 {
   struct group_scan *scan = scan_arg;
   if (info->pgrp != scan->pgid || info->pid == scan->self
-      || info->state == 'Z' || proc_set_has (&scan->done, info))
+      || info->pid == scan->known || info->state == 'Z' || proc_set_has (&scan->done, info))
     return;
-  proc_signal (info, scan->sig);
+  if (scan->send)
+    proc_signal (info, scan->sig);
   proc_set_add (&scan->done, info);
   scan->found = true;
 }
 
-/* Send SIG to every process in process group PGID but this one.  */
-void
-group_signal (pid_t pgid, int sig)
+/* Find the members of process group PGID but this one and KNOWN; with
+   SEND, signal each with SIG, passing again until no new member
+   appears.  Return how many there were, or -1 if /proc cannot tell.  */
+static long
+scan_group (pid_t pgid, pid_t known, int sig, bool send)
 {
-  if (sig != SIGKILL && sig != SIGSTOP)
-    {
-      kill (-pgid, sig);
-      return;
-    }
-
   /* A member may fork between two passes; its child joins the group
      and is found by the next pass.  A process with KILL pending cannot
      fork, so the passes end.  */
-  struct group_scan scan = { pgid, getpid (), sig, { NULL, 0, 0 }, true };
+  struct group_scan scan = { pgid, getpid (), known, sig, { NULL, 0, 0 },
+                             send, true };
+  long n = -1;
   while (scan.found)
     {
       scan.found = false;
       if (!procfs_each (signal_member, &scan))
-        {
-          kill (-pgid, sig);
-          break;
-        }
+        break;
+      n = scan.done.count;
+      if (!send)
+        break;
     }
   proc_set_free (&scan.done);
+  return n;
+}
+
+/* Send SIG to every process in process group PGID but this one and
+   KNOWN, which the caller has signalled already.  If COUNT, or if SIG is
+   KILL or STOP, return how many there were besides KNOWN (-1 if /proc
+   cannot tell); else return -1.  */
+long
+group_signal (pid_t pgid, pid_t known, int sig, bool count)
+{
+  bool one_by_one = sig == SIGKILL || sig == SIGSTOP;
+  long n = (one_by_one || count
+            ? scan_group (pgid, known, sig, one_by_one) : -1);
+  /* Without /proc, KILL goes to the group as GNU sends it, us too.  */
+  if (!one_by_one || n < 0)
+    kill (-pgid, sig);
+  return n;
 }

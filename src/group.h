@@ -5,8 +5,9 @@
 #ifndef GT_GROUP_H
 #define GT_GROUP_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
-void group_signal (pid_t pgid, int sig);
+long group_signal (pid_t pgid, pid_t known, int sig, bool count);
 
 #endif /* GT_GROUP_H */

@@ -13,6 +13,8 @@ src_graceful_timeout_SOURCES = \
   src/termseq.c src/termseq.h \
   src/spawn.c src/spawn.h \
   src/hook.c src/hook.h \
+  src/relay.c src/relay.h \
+  src/report.c src/report.h \
   src/group.c src/group.h \
   src/procfs.c src/procfs.h
 

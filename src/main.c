@@ -41,7 +41,9 @@
 enum
 {
   LIST_SIGNALS_OPTION = CHAR_MAX + 1,
+  IDLE_TIMEOUT_OPTION,
   PASS_OPTION,
+  REPORT_OPTION,
   PRE_STOP_OPTION,
   PRE_STOP_TIMEOUT_OPTION,
   TERMSEQ_OPTION,
@@ -60,6 +62,8 @@ static struct option const long_options[] =
   { "pre-stop", required_argument, NULL, PRE_STOP_OPTION },
   { "pre-stop-timeout", required_argument, NULL, PRE_STOP_TIMEOUT_OPTION },
   { "pass", required_argument, NULL, PASS_OPTION },
+  { "idle-timeout", required_argument, NULL, IDLE_TIMEOUT_OPTION },
+  { "report", required_argument, NULL, REPORT_OPTION },
   { "list-signals", no_argument, NULL, LIST_SIGNALS_OPTION },
   { "help", no_argument, NULL, HELP_OPTION },
   { "version", no_argument, NULL, VERSION_OPTION },
@@ -117,6 +121,13 @@ Mandatory arguments to long options are mandatory for short options too.\n\
       --pass=SIGNALS\n\
                  forward these comma-separated signals to COMMAND\n\
                    without starting termination (e.g. HUP,USR1)\n\
+      --idle-timeout=DURATION\n\
+                 also time out when COMMAND has written nothing to\n\
+                   stdout or stderr for DURATION; its output is then\n\
+                   relayed through pipes, every byte of it\n\
+      --report=FILE\n\
+                 when done, write a JSON report of the run to FILE\n\
+                   ('-' for standard error)\n\
 "), stdout);
   fputs (_("\
       --list-signals  list the signal names and numbers, and exit\n\
@@ -298,6 +309,10 @@ parse_args (int argc, char **argv, struct gt_options *opt)
         opt->pre_stop_timeout = parse_duration (optarg);
         break;
       case PASS_OPTION: parse_pass (optarg, opt); break;
+      case IDLE_TIMEOUT_OPTION:
+        opt->idle = parse_duration (optarg);
+        break;
+      case REPORT_OPTION: opt->report = optarg; break;
       case 'v': opt->verbose = true; break;
       case LIST_SIGNALS_OPTION: list_signals ();
       case HELP_OPTION: usage (EXIT_SUCCESS);
@@ -305,6 +320,10 @@ parse_args (int argc, char **argv, struct gt_options *opt)
       default: usage (EXIT_CANCELED);
       }
 
+#if !(HAVE_SIGNALFD && HAVE_SYS_SIGNALFD_H)
+  if (!duration_is_zero (opt->idle))
+    error (EXIT_CANCELED, 0, _("--idle-timeout is not supported here"));
+#endif
   if (termseq && gnu_options)
     {
       error (0, 0, _("--termseq cannot be combined with -s or -k"));

@@ -35,9 +35,7 @@
 #if HAVE_SYS_PRCTL_H
 # include <sys/prctl.h>
 #endif
-#if HAVE_SYS_RESOURCE_H
-# include <sys/resource.h>
-#endif
+#include <sys/resource.h>
 #if HAVE_SIGNALFD && HAVE_SYS_SIGNALFD_H
 # include <sys/signalfd.h>
 # define USE_SIGNALFD 1
@@ -47,6 +45,8 @@
 #include "group.h"
 #include "hook.h"
 #include "quote.h"
+#include "relay.h"
+#include "report.h"
 #include "signals.h"
 #include "spawn.h"
 #include "timespec.h"
@@ -71,8 +71,13 @@ enum stop_reason
 {
   STOP_NONE,
   STOP_DEADLINE,
+  STOP_IDLE,
   STOP_SIGNAL
 };
+
+/* How each reason is named to the hook and in the report.  */
+static char const *const reason_names[] = { "exit", "deadline", "idle",
+                                            "signal" };
 
 struct supervisor
 {
@@ -80,6 +85,7 @@ struct supervisor
   pid_t self;
   pid_t child;                  /* COMMAND's pid; 0 once it is reaped.  */
   int status;                   /* COMMAND's wait status, once reaped.  */
+  struct rusage usage;          /* COMMAND's, once reaped.  */
   bool reap_all;                /* Reap every child (we are PID 1).  */
 
   struct spawn_origin origin;   /* What children restore.  */
@@ -88,6 +94,7 @@ struct supervisor
   int sigfd;
 
   struct timer deadline;        /* The time limit.  */
+  struct timer idle_timer;      /* The idle limit.  */
   struct timer step_timer;      /* The current step gives up.  */
   struct timer hook_timer;      /* The pre-stop hook runs out of time.  */
   pid_t hook;                   /* The pre-stop hook's pid, until reaped.  */
@@ -97,7 +104,12 @@ struct supervisor
   int first_sig;                /* The signal termination starts with.  */
   bool first_sent;              /* Step 1 has been sent.  */
   size_t next_step;             /* The termination step to send next.  */
-  bool timed_out;               /* The time limit passed.  */
+  bool timed_out;               /* The time or idle limit passed.  */
+
+  bool relaying;                /* --idle-timeout: output goes through.  */
+  struct relay relay;
+  bool reporting;               /* --report.  */
+  struct report report;
 };
 
 /* The current CLOCK_MONOTONIC time.  */
@@ -200,7 +212,8 @@ start_command (struct supervisor *s)
 {
   struct spawn_req req = {
     .file = s->opt->argv[0], .argv = s->opt->argv,
-    .out_fd = -1, .err_fd = -1,
+    .out_fd = s->relaying ? s->relay.stream[0].child_fd : -1,
+    .err_fd = s->relaying ? s->relay.stream[1].child_fd : -1,
     /* If we die, even of KILL, COMMAND gets the first signal.  */
     .deathsig = s->opt->steps[0].sig
   };
@@ -208,6 +221,8 @@ start_command (struct supervisor *s)
   s->child = spawn_process (&s->origin, &req, &exec_errno);
   if (s->child < 0)
     error (EXIT_CANCELED, errno, _("fork system call failed"));
+  if (s->relaying)
+    relay_child_started (&s->relay);
   if (exec_errno)
     error (0, exec_errno, _("failed to run command %s"),
            quote (s->opt->argv[0]));
@@ -231,13 +246,19 @@ send_signal (struct supervisor *s, int sig, bool cont)
 
   /* First COMMAND itself, in case it has left our process group.  */
   kill (s->child, sig);
-  if (s->opt->foreground)
-    return;
-  group_signal (s->self, sig);
-  if (cont && sig != SIGKILL && sig != SIGCONT)
+  long reached = 1;
+  if (!s->opt->foreground)
+    {
+      long others = group_signal (s->self, s->child, sig, s->reporting);
+      reached = others < 0 ? -1 : 1 + others;
+    }
+  if (s->reporting)
+    report_signal (&s->report, sig,
+                   s->opt->foreground ? "command" : "group", reached);
+  if (!s->opt->foreground && cont && sig != SIGKILL && sig != SIGCONT)
     {
       kill (s->child, SIGCONT);
-      group_signal (s->self, SIGCONT);
+      group_signal (s->self, s->child, SIGCONT, false);
     }
 }
 
@@ -270,8 +291,8 @@ static bool
 run_hook (struct supervisor *s)
 {
   char reason[sizeof "signal:" + SIG_NAME_MAX];
-  if (s->reason == STOP_DEADLINE)
-    strcpy (reason, "deadline");
+  if (s->reason != STOP_SIGNAL)
+    strcpy (reason, reason_names[s->reason]);
   else
     {
       char name[SIG_NAME_MAX];
@@ -312,6 +333,32 @@ on_deadline (struct supervisor *s)
   start_termination (s, STOP_DEADLINE, s->opt->steps[0].sig);
 }
 
+/* COMMAND has written nothing for the idle limit.  */
+static void
+on_idle (struct supervisor *s)
+{
+  if (s->reason != STOP_NONE)
+    return;
+  if (s->opt->verbose)
+    error (0, 0, _("no output from command %s for the idle limit"),
+           quote (s->opt->argv[0]));
+  s->timed_out = true;
+  start_termination (s, STOP_IDLE, s->opt->steps[0].sig);
+}
+
+/* COMMAND's output moved (ACTIVE) or not: restart the idle clock, or
+   stop it while a destination holds COMMAND up, which is not idleness.  */
+static void
+update_idle (struct supervisor *s, bool active)
+{
+  if (s->reason != STOP_NONE)
+    return;
+  if (relay_blocked (&s->relay))
+    s->idle_timer.armed = false;
+  else if (active || !s->idle_timer.armed)
+    timer_arm (&s->idle_timer, s->opt->idle);
+}
+
 /* Whatever deadlines are due at this moment fire.  */
 static void
 expire_timers (struct supervisor *s)
@@ -319,6 +366,8 @@ expire_timers (struct supervisor *s)
   struct timespec t = now ();
   if (timer_fired (&s->deadline, t))
     on_deadline (s);
+  if (timer_fired (&s->idle_timer, t))
+    on_idle (s);
   if (timer_fired (&s->hook_timer, t) && s->hook)
     {
       /* It is reaped later; its pid stays ours until then.  */
@@ -330,14 +379,16 @@ expire_timers (struct supervisor *s)
     send_step (s, s->next_step, s->opt->steps[s->next_step].sig);
 }
 
-/* Process PID has ended with wait status STATUS.  */
+/* Process PID has ended with wait status STATUS and used USAGE.  */
 static void
-on_child_end (struct supervisor *s, pid_t pid, int status)
+on_child_end (struct supervisor *s, pid_t pid, int status,
+              struct rusage const *usage)
 {
   if (pid == s->child)
     {
       s->child = 0;
       s->status = status;
+      s->usage = *usage;
     }
   else if (pid == s->hook)
     {
@@ -360,10 +411,11 @@ reap (struct supervisor *s)
     {
       pid_t target = s->reap_all ? -1 : pids[i];
       int status;
+      struct rusage usage;
       pid_t pid;
-      /* Never waitpid (0, ...): that would be for our process group.  */
+      /* Never wait for 0: that would be for our process group.  */
       while (target != 0
-             && (pid = waitpid (target, &status, WNOHANG)) != 0)
+             && (pid = wait4 (target, &status, WNOHANG, &usage)) != 0)
         {
           if (pid < 0 && errno == EINTR)
             continue;
@@ -371,7 +423,7 @@ reap (struct supervisor *s)
             break;
           if (pid < 0)
             error (EXIT_CANCELED, errno, _("error waiting for command"));
-          on_child_end (s, pid, status);
+          on_child_end (s, pid, status, &usage);
           if (!s->reap_all)
             break;
         }
@@ -410,8 +462,8 @@ on_signal (struct supervisor *s, struct received const *r)
 static struct timespec *
 time_to_sleep (struct supervisor const *s, struct timespec *buf)
 {
-  struct timer const *timers[] = { &s->deadline, &s->step_timer,
-                                   &s->hook_timer };
+  struct timer const *timers[] = { &s->deadline, &s->idle_timer,
+                                   &s->step_timer, &s->hook_timer };
   struct timer const *next = NULL;
   for (size_t i = 0; i < countof (timers); i++)
     if (timers[i]->armed
@@ -430,15 +482,22 @@ static void
 wait_and_dispatch (struct supervisor *s)
 {
   struct timespec buf;
-  struct pollfd pfd = { .fd = s->sigfd, .events = POLLIN };
-  int n = ppoll (&pfd, 1, time_to_sleep (s, &buf), NULL);
+  struct pollfd pfd[3] = { { .fd = s->sigfd, .events = POLLIN } };
+  size_t nfds = 1 + (s->relaying ? relay_pollfds (&s->relay, pfd + 1) : 0);
+  int n = ppoll (pfd, nfds, time_to_sleep (s, &buf), NULL);
   if (n < 0 && errno != EINTR)
     error (EXIT_CANCELED, errno, _("error waiting for command"));
-  if (n <= 0)
+  /* Output may keep us busy: deadlines are checked at every wakeup.  */
+  if (n <= 0 || !pfd[0].revents)
     {
+      if (s->relaying && 0 < n)
+        update_idle (s, relay_pump (&s->relay, pfd + 1, nfds - 1));
       expire_timers (s);
       return;
     }
+  if (s->relaying)
+    update_idle (s, relay_pump (&s->relay, pfd + 1, nfds - 1));
+  expire_timers (s);
 
   struct signalfd_siginfo info[16];
   ssize_t got;
@@ -472,6 +531,14 @@ wait_and_dispatch (struct supervisor *s)
 }
 #endif
 
+/* How graceful-timeout ends: an exit status, or the death by a signal
+   that COMMAND died of (then STATUS is the shell's view of it).  */
+struct outcome
+{
+  int status;
+  int die_of;                   /* 0: just exit.  */
+};
+
 /* Make our exit look like COMMAND's death by signal SIG: its parent sees
    the same death.  Return only if that could not be done.  */
 static void
@@ -483,7 +550,7 @@ die_like (struct supervisor const *s, int sig)
 #if HAVE_PRCTL && HAVE_DECL_PR_SET_DUMPABLE
   if (prctl (PR_SET_DUMPABLE, 0) != 0)
     return;
-#elif HAVE_SYS_RESOURCE_H && defined RLIMIT_CORE
+#elif defined RLIMIT_CORE
   if (setrlimit (RLIMIT_CORE, &(struct rlimit) { 0, 0 }) != 0)
     return;
 #endif
@@ -495,23 +562,49 @@ die_like (struct supervisor const *s, int sig)
   sigprocmask (SIG_UNBLOCK, &set, NULL);
 }
 
-/* graceful-timeout's exit status, from COMMAND's wait status.  */
-static int
-exit_status (struct supervisor const *s)
+/* How graceful-timeout ends, from COMMAND's wait status.  */
+static struct outcome
+outcome (struct supervisor const *s)
 {
   int st = s->status;
   if (WIFEXITED (st))
-    return s->timed_out && !s->opt->preserve_status
-           ? EXIT_TIMEDOUT : WEXITSTATUS (st);
+    return (struct outcome) {
+      s->timed_out && !s->opt->preserve_status
+      ? EXIT_TIMEDOUT : WEXITSTATUS (st), 0 };
 
   int sig = WTERMSIG (st);
   if (WCOREDUMP (st))
     error (0, 0, _("the monitored command dumped core"));
   if (s->timed_out)
-    return sig == SIGKILL || s->opt->preserve_status
-           ? SIGNAL_STATUS (sig) : EXIT_TIMEDOUT;
-  die_like (s, sig);
-  return SIGNAL_STATUS (sig);
+    return (struct outcome) {
+      sig == SIGKILL || s->opt->preserve_status
+      ? SIGNAL_STATUS (sig) : EXIT_TIMEDOUT, 0 };
+  return (struct outcome) { SIGNAL_STATUS (sig), sig };
+}
+
+/* TV in seconds.  */
+static double
+seconds (struct timeval tv)
+{
+  return tv.tv_sec + tv.tv_usec / 1e6;
+}
+
+/* Write the report of the run that ends in OUTCOME.  Return false if it
+   could not be written, which is reported.  */
+static bool
+write_report (struct supervisor *s, struct outcome o, pid_t pid)
+{
+  struct report_run run = {
+    .argv = s->opt->argv, .pid = pid, .reason = reason_names[s->reason],
+    .wait_status = s->status, .status = o.status,
+    .user_s = seconds (s->usage.ru_utime),
+    .sys_s = seconds (s->usage.ru_stime),
+    .max_rss_kb = s->usage.ru_maxrss
+  };
+  bool ok = report_write (&s->report, &run);
+  if (!ok)
+    error (0, errno, _("cannot write the report %s"), quote (s->opt->report));
+  return ok;
 }
 
 /* Run COMMAND as OPT says and return graceful-timeout's exit status.  */
@@ -520,16 +613,39 @@ supervise (struct gt_options const *opt)
 {
   struct supervisor s = { .opt = opt, .self = getpid (), .sigfd = -1 };
   s.reap_all = s.self == 1;
+  s.relaying = !(opt->idle.tv_sec == 0 && opt->idle.tv_nsec == 0);
+  s.reporting = opt->report != NULL;
+
+  /* Everything that can fail does so before COMMAND runs.  */
+  if (s.reporting && !report_open (&s.report, opt->report))
+    error (EXIT_CANCELED, errno, _("cannot create the report %s"),
+           quote (opt->report));
+  if (s.relaying)
+    relay_open (&s.relay);
 
   /* Our own process group, so that all of COMMAND's can be signalled.  */
   if (!opt->foreground)
     setpgid (0, 0);
   configure_signals (&s);
   start_command (&s);
+  pid_t pid = s.child;
   timer_arm (&s.deadline, opt->duration);
+  if (s.relaying)
+    timer_arm (&s.idle_timer, opt->idle);
 
   /* A hook still running when COMMAND ends is waited for too.  */
   while (s.child || s.hook)
     wait_and_dispatch (&s);
-  return exit_status (&s);
+  if (s.relaying)
+    {
+      relay_drain (&s.relay);
+      relay_close (&s.relay);
+    }
+
+  struct outcome o = outcome (&s);
+  if (s.reporting && !write_report (&s, o, pid))
+    return EXIT_CANCELED;
+  if (o.die_of)
+    die_like (&s, o.die_of);
+  return o.status;
 }

@@ -31,6 +31,8 @@ struct gt_options
   char const *pre_stop;         /* --pre-stop: a shell command, or NULL.  */
   struct timespec pre_stop_timeout;
   sigset_t pass;                /* --pass: forwarded, never terminate.  */
+  struct timespec idle;         /* --idle-timeout; zero for none.  */
+  char const *report;           /* --report FILE, "-", or NULL.  */
   char **argv;                  /* COMMAND and its arguments.  */
 };
 
