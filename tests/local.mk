@@ -22,6 +22,8 @@ TESTS = \
   tests/gnu-parity.bats \
   tests/termseq.bats \
   tests/pre-stop.bats \
-  tests/pass.bats
+  tests/pass.bats \
+  tests/idle.bats \
+  tests/report.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals
