@@ -15,6 +15,7 @@ src_graceful_timeout_SOURCES = \
   src/hook.c src/hook.h \
   src/relay.c src/relay.h \
   src/report.c src/report.h \
+  src/tree.c src/tree.h \
   src/group.c src/group.h \
   src/procfs.c src/procfs.h
 

@@ -33,6 +33,7 @@
 #include "supervise.h"
 #include "timespec.h"
 #include "termseq.h"
+#include "tree.h"
 #include "xalloc.h"
 
 #define PROGRAM_NAME "graceful-timeout"
@@ -44,6 +45,7 @@ enum
   IDLE_TIMEOUT_OPTION,
   PASS_OPTION,
   REPORT_OPTION,
+  TREE_OPTION,
   PRE_STOP_OPTION,
   PRE_STOP_TIMEOUT_OPTION,
   TERMSEQ_OPTION,
@@ -64,6 +66,7 @@ static struct option const long_options[] =
   { "pass", required_argument, NULL, PASS_OPTION },
   { "idle-timeout", required_argument, NULL, IDLE_TIMEOUT_OPTION },
   { "report", required_argument, NULL, REPORT_OPTION },
+  { "tree", no_argument, NULL, TREE_OPTION },
   { "list-signals", no_argument, NULL, LIST_SIGNALS_OPTION },
   { "help", no_argument, NULL, HELP_OPTION },
   { "version", no_argument, NULL, VERSION_OPTION },
@@ -125,6 +128,10 @@ Mandatory arguments to long options are mandatory for short options too.\n\
                  also time out when COMMAND has written nothing to\n\
                    stdout or stderr for DURATION; its output is then\n\
                    relayed through pipes, every byte of it\n\
+      --tree     the job is the whole process tree: signal every\n\
+                   descendant at each step, even those that left the\n\
+                   process group or session, and when COMMAND exits, end\n\
+                   what it left behind the same way before exiting\n\
       --report=FILE\n\
                  when done, write a JSON report of the run to FILE\n\
                    ('-' for standard error)\n\
@@ -313,6 +320,11 @@ parse_args (int argc, char **argv, struct gt_options *opt)
         opt->idle = parse_duration (optarg);
         break;
       case REPORT_OPTION: opt->report = optarg; break;
+      case TREE_OPTION:
+        if (!tree_supported ())
+          error (EXIT_CANCELED, 0, _("--tree is not supported on this system"));
+        opt->tree = true;
+        break;
       case 'v': opt->verbose = true; break;
       case LIST_SIGNALS_OPTION: list_signals ();
       case HELP_OPTION: usage (EXIT_SUCCESS);

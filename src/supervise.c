@@ -50,6 +50,7 @@
 #include "signals.h"
 #include "spawn.h"
 #include "timespec.h"
+#include "tree.h"
 
 /* A signal as it was received.  */
 struct received
@@ -86,7 +87,8 @@ struct supervisor
   pid_t child;                  /* COMMAND's pid; 0 once it is reaped.  */
   int status;                   /* COMMAND's wait status, once reaped.  */
   struct rusage usage;          /* COMMAND's, once reaped.  */
-  bool reap_all;                /* Reap every child (we are PID 1).  */
+  bool reap_all;                /* Reap every child: PID 1, or --tree.  */
+  bool children_left;           /* The last reap found live children.  */
 
   struct spawn_origin origin;   /* What children restore.  */
   sigset_t taken;               /* Blocked, and read from SIGFD.  */
@@ -110,7 +112,17 @@ struct supervisor
   struct relay relay;
   bool reporting;               /* --report.  */
   struct report report;
+  struct tree tree;             /* --tree.  */
+  bool leftovers;               /* Ending what COMMAND left behind.  */
 };
+
+/* Whether anything we supervise is alive: COMMAND, or with --tree
+   what it left behind.  */
+static bool
+alive (struct supervisor const *s)
+{
+  return s->child || (s->opt->tree && s->children_left);
+}
 
 /* The current CLOCK_MONOTONIC time.  */
 static struct timespec
@@ -221,11 +233,33 @@ start_command (struct supervisor *s)
   s->child = spawn_process (&s->origin, &req, &exec_errno);
   if (s->child < 0)
     error (EXIT_CANCELED, errno, _("fork system call failed"));
+  if (s->opt->tree)
+    tree_started (&s->tree);
   if (s->relaying)
     relay_child_started (&s->relay);
   if (exec_errno)
     error (0, exec_errno, _("failed to run command %s"),
            quote (s->opt->argv[0]));
+}
+
+/* Send SIG to every process of COMMAND's tree (but the pre-stop
+   hook's), followed by CONT.  */
+static void
+send_tree_signal (struct supervisor *s, int sig)
+{
+  long reached = tree_signal (&s->tree, sig, s->hook);
+  if (s->opt->verbose)
+    {
+      char name[SIG_NAME_MAX];
+      error (0, 0, ngettext ("sending signal %s to the tree of command %s:"
+                             " %ld process",
+                             "sending signal %s to the tree of command %s:"
+                             " %ld processes", reached),
+             sig_name (sig, name), quote (s->opt->argv[0]), reached);
+      clearerr (stderr);
+    }
+  if (s->reporting)
+    report_signal (&s->report, sig, "tree", reached);
 }
 
 /* Send SIG to COMMAND and, unless -f, to its process group.  With
@@ -234,6 +268,13 @@ start_command (struct supervisor *s)
 static void
 send_signal (struct supervisor *s, int sig, bool cont)
 {
+  if (!alive (s))
+    return;
+  if (s->opt->tree && cont)
+    {
+      send_tree_signal (s, sig);
+      return;
+    }
   if (s->opt->verbose)
     {
       char name[SIG_NAME_MAX];
@@ -389,6 +430,8 @@ on_child_end (struct supervisor *s, pid_t pid, int status,
       s->child = 0;
       s->status = status;
       s->usage = *usage;
+      /* Limits that had not passed when COMMAND ended never will.  */
+      s->deadline.armed = s->idle_timer.armed = false;
     }
   else if (pid == s->hook)
     {
@@ -401,8 +444,26 @@ on_child_end (struct supervisor *s, pid_t pid, int status,
     }
 }
 
-/* Reap every child of ours that has ended: COMMAND, the hook, and as
-   PID 1 any other.  */
+/* With --tree, COMMAND has ended and left processes behind: they get
+   the termination sequence at once (no pre-stop hook: nothing asked to
+   stop), unless a termination is under way already.  */
+static void
+end_leftovers (struct supervisor *s)
+{
+  /* A hook runs only during a termination, which goes on by itself.  */
+  if (!s->opt->tree || s->child || s->hook || s->leftovers
+      || !s->children_left)
+    return;
+  s->leftovers = true;
+  if (s->reason == STOP_NONE)
+    {
+      s->first_sent = true;
+      send_step (s, 0, s->opt->steps[0].sig);
+    }
+}
+
+/* Reap every child of ours that has ended: COMMAND, the hook, and with
+   --tree or as PID 1 any other.  */
 static void
 reap (struct supervisor *s)
 {
@@ -420,14 +481,20 @@ reap (struct supervisor *s)
           if (pid < 0 && errno == EINTR)
             continue;
           if (pid < 0 && errno == ECHILD)
-            break;
+            {
+              s->children_left = false;
+              break;
+            }
           if (pid < 0)
             error (EXIT_CANCELED, errno, _("error waiting for command"));
           on_child_end (s, pid, status, &usage);
           if (!s->reap_all)
             break;
         }
+      if (target == -1 && pid == 0)
+        s->children_left = true;
     }
+  end_leftovers (s);
 }
 
 /* Act on signal R.  */
@@ -442,7 +509,7 @@ on_signal (struct supervisor *s, struct received const *r)
     }
   /* What we sent our own process group, or the PIPE of a failed write
      of ours, comes back to us: it is not news.  */
-  if ((r->user_sent && r->sender == s->self) || !s->child)
+  if ((r->user_sent && r->sender == s->self) || !alive (s))
     return;
 
   if (sigismember (&s->opt->pass, r->sig))
@@ -451,7 +518,7 @@ on_signal (struct supervisor *s, struct received const *r)
     return;
   else if (r->sig == SIGALRM)
     on_deadline (s);
-  else if (s->reason == STOP_NONE)
+  else if (s->reason == STOP_NONE && !s->leftovers)
     start_termination (s, STOP_SIGNAL, r->sig);
   else if (s->first_sent)
     send_signal (s, r->sig, true);
@@ -612,7 +679,7 @@ int
 supervise (struct gt_options const *opt)
 {
   struct supervisor s = { .opt = opt, .self = getpid (), .sigfd = -1 };
-  s.reap_all = s.self == 1;
+  s.reap_all = s.self == 1 || opt->tree;
   s.relaying = !(opt->idle.tv_sec == 0 && opt->idle.tv_nsec == 0);
   s.reporting = opt->report != NULL;
 
@@ -622,6 +689,9 @@ supervise (struct gt_options const *opt)
            quote (opt->report));
   if (s.relaying)
     relay_open (&s.relay);
+  char const *why;
+  if (opt->tree && !tree_init (&s.tree, &why))
+    error (EXIT_CANCELED, 0, _("--tree: %s"), why);
 
   /* Our own process group, so that all of COMMAND's can be signalled.  */
   if (!opt->foreground)
@@ -633,9 +703,12 @@ supervise (struct gt_options const *opt)
   if (s.relaying)
     timer_arm (&s.idle_timer, opt->idle);
 
-  /* A hook still running when COMMAND ends is waited for too.  */
-  while (s.child || s.hook)
+  /* A hook still running when COMMAND ends is waited for too, and with
+     --tree whatever COMMAND left behind.  */
+  while (alive (&s) || s.hook)
     wait_and_dispatch (&s);
+  if (opt->tree)
+    tree_finish (&s.tree);
   if (s.relaying)
     {
       relay_drain (&s.relay);

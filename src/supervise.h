@@ -33,6 +33,7 @@ struct gt_options
   sigset_t pass;                /* --pass: forwarded, never terminate.  */
   struct timespec idle;         /* --idle-timeout; zero for none.  */
   char const *report;           /* --report FILE, "-", or NULL.  */
+  bool tree;                    /* --tree: every descendant.  */
   char **argv;                  /* COMMAND and its arguments.  */
 };
 
