@@ -24,6 +24,8 @@ TESTS = \
   tests/pre-stop.bats \
   tests/pass.bats \
   tests/idle.bats \
-  tests/report.bats
+  tests/report.bats \
+  tests/tree.bats \
+  tests/containers.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals

@@ -1,0 +1,150 @@
+#!/usr/bin/env bats
+# --tree: the whole process tree (SPEC 2.2), with both backends.
+
+load helper
+
+# Each test runs with the backend in $BACKEND (proc unless set).
+gt_tree() {
+  GRACEFUL_TIMEOUT_TREE_BACKEND=${BACKEND:-proc} graceful-timeout --tree "$@"
+}
+
+# Skip unless a cgroup v2 child cgroup can be made here.
+need_cgroup() {
+  GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup graceful-timeout --tree 5 true \
+    2>/dev/null || skip 'no cgroup v2 child cgroup can be created here'
+}
+
+# The start time of process $1 (field 22 of its stat), to tell a process
+# from a later one that got its pid.
+start_time() {
+  proc_field "$1" 22
+}
+
+# Assert that the process whose pid and start time are in file $1 (as
+# "PID START") is gone: dead, or its pid now someone else's.
+assert_ended() {
+  local pid start now
+  read -r pid start <"$1"
+  track "$pid"
+  if now=$(start_time "$pid" 2>/dev/null) && [[ $now == "$start" ]]; then
+    alive "$pid" && fail "process $pid is still alive"
+  fi
+  return 0
+}
+
+# A shell snippet that records "PID START" of $! in file $1.
+record='echo "$! $(cut -d" " -f22 /proc/$!/stat)" >'
+
+run_both() {
+  BACKEND=proc "$@"
+  need_cgroup
+  BACKEND=cgroup "$@"
+}
+
+check_setsid() {
+  run gt_tree 0.3 sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; wait" "$T/kid"
+  assert_failure 124
+  assert_ended "$T/kid"
+}
+@test "a setsid grandchild is ended" {
+  run_both check_setsid
+}
+
+check_daemon() {
+  run gt_tree 0.3 sh -c "(setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\") ; sleep 30" "$T/kid"
+  assert_failure 124
+  assert_ended "$T/kid"
+}
+@test "a double-forked daemon is ended" {
+  run_both check_daemon
+}
+
+check_leftover() {
+  local start=$SECONDS
+  run gt_tree -v 30 sh -c "sleep 30 >/dev/null 2>&1 & $record\"\$0\"; exit 0" "$T/kid"
+  assert_success
+  assert_output --partial "sending signal TERM to the tree of command 'sh': 1 process"
+  assert_ended "$T/kid"
+  (( SECONDS - start < 20 ))
+}
+@test "a background grandchild left by a COMMAND that exits 0 is ended and waited for" {
+  run_both check_leftover
+}
+
+check_leftover_escalation() {
+  run gt_tree -k 0.2 30 sh -c \
+    "sh -c 'trap \"\" TERM; exec sleep 30' >/dev/null 2>&1 & $record\"\$0\"; exit 7" "$T/kid"
+  assert_failure 7
+  assert_ended "$T/kid"
+}
+@test "leftovers get the whole sequence, and COMMAND's status is kept" {
+  run_both check_leftover_escalation
+}
+
+check_forker() {
+  local marker=1000.$$$BATS_TEST_NUMBER
+  run gt_tree 1 sh -c "exec >/dev/null 2>&1; while :; do (sleep $marker &); setsid sleep $marker & done"
+  assert_failure 124
+  run pgrep -f "sleep $marker"
+  assert_failure 1
+}
+@test "a process that keeps forking is fully ended" {
+  run_both check_forker
+}
+
+check_count() {
+  run gt_tree -v 0.3 sh -c 'sleep 30 >/dev/null 2>&1 & setsid sleep 30 >/dev/null 2>&1 & wait'
+  assert_failure 124
+  assert_output "graceful-timeout: sending signal TERM to the tree of command 'sh': 3 processes"
+}
+@test "-v says how many processes each step reached" {
+  run_both check_count
+}
+
+check_termseq() {
+  run gt_tree -v --termseq=USR1:0.2,KILL 0.2 sh -c \
+    'trap "" USR1; setsid sh -c "trap \"\" USR1; sleep 30" >/dev/null 2>&1 & wait'
+  assert_failure 137
+  assert_output "graceful-timeout: sending signal USR1 to the tree of command 'sh': 3 processes
+graceful-timeout: sending signal KILL to the tree of command 'sh': 3 processes"
+}
+@test "every step of the sequence reaches the tree" {
+  run_both check_termseq
+}
+
+check_report() {
+  run gt_tree --report="$T/r.json" 0.2 sh -c 'setsid sleep 30 >/dev/null 2>&1 & wait'
+  assert_failure 124
+  run python3 -c 'import json, sys
+print([(s["signal"], s["target"], s["processes"])
+       for s in json.load(open(sys.argv[1]))["signals"]])' "$T/r.json"
+  assert_output "[('TERM', 'tree', 2)]"
+}
+@test "the report names the tree as the target" {
+  run_both check_report
+}
+
+@test "the cgroup backend leaves no cgroup behind" {
+  need_cgroup
+  local mount own
+  mount=$(awk '$0 ~ / - cgroup2 / { print $5; exit }' /proc/self/mountinfo)
+  own=$(sed -n 's/^0:://p' /proc/self/cgroup)
+  BACKEND=cgroup run gt_tree 0.2 sh -c 'sleep 30 >/dev/null 2>&1 & wait'
+  assert_failure 124
+  run ls "$mount$own"
+  refute_output --regexp 'graceful-timeout\.[0-9]+'
+}
+
+@test "without --tree, GNU's behaviour: a setsid grandchild survives" {
+  run graceful-timeout 0.2 sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; wait" "$T/kid"
+  assert_failure 124
+  local pid start
+  read -r pid start <"$T/kid"
+  track "$pid"
+  alive "$pid"
+}
+
+@test "an unknown backend name falls back to the default" {
+  GRACEFUL_TIMEOUT_TREE_BACKEND=bogus run graceful-timeout --tree 0.2 sleep 10
+  assert_failure 124
+}
