@@ -7,7 +7,8 @@
 # the binary does (only order matters there), so a fresh build of an
 # unpacked tarball leaves the shipped page alone.
 dist_man1_MANS = doc/graceful-timeout.1
-EXTRA_DIST += doc/graceful-timeout.x
+EXTRA_DIST += doc/graceful-timeout.x \
+  doc/examples/Dockerfile doc/examples/pod.yaml doc/examples/crontab
 
 $(srcdir)/doc/graceful-timeout.1: $(srcdir)/doc/graceful-timeout.x \
     $(srcdir)/src/main.c $(srcdir)/configure.ac \
