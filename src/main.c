@@ -118,7 +118,7 @@ Mandatory arguments to long options are mandatory for short options too.\n\
       --pre-stop=COMMAND\n\
                  before the first signal of a termination, run\n\
                    '/bin/sh -c COMMAND' with GRACEFUL_TIMEOUT_PID and\n\
-                   GRACEFUL_TIMEOUT_REASON (deadline or signal:NAME) set\n\
+                   GRACEFUL_TIMEOUT_REASON (deadline, idle, signal:NAME)\n\
       --pre-stop-timeout=DURATION\n\
                  kill the pre-stop hook after DURATION (default 5s)\n\
       --pass=SIGNALS\n\
