@@ -163,50 +163,47 @@ proc_tree_signal (pid_t self, pid_t spare, int sig)
 
 /* ---- A cgroup v2 child ------------------------------------------------ */
 
-/* The cgroup2 mount point, from /proc/self/mountinfo, or NULL.  */
+/* The first value other than NULL that PICK returns for a line of the
+   file PATH (without its newline), or NULL.  */
 static char *
-cgroup2_mount (void)
+first_line_value (char const *path, char *(*pick) (char *line))
 {
-  FILE *f = fopen ("/proc/self/mountinfo", "re");
+  FILE *f = fopen (path, "re");
   if (!f)
     return NULL;
   char *line = NULL;
   size_t size = 0;
-  char *mount = NULL;
-  while (!mount && getline (&line, &size, f) > 0)
+  char *value = NULL;
+  ssize_t len;
+  while (!value && (len = getline (&line, &size, f)) > 0)
     {
-      /* ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS... - FSTYPE ...  */
-      char *sep = strstr (line, " - ");
-      char point[4096];
-      if (sep && strncmp (sep + 3, "cgroup2 ", 8) == 0
-          && sscanf (line, "%*s %*s %*s %*s %4095s", point) == 1)
-        mount = xstrdup (point);
+      if (line[len - 1] == '\n')
+        line[len - 1] = '\0';
+      value = pick (line);
     }
   free (line);
   fclose (f);
-  return mount;
+  return value;
 }
 
-/* Our own cgroup v2 path, from /proc/self/cgroup, or NULL.  */
+/* The mount point in LINE of /proc/self/mountinfo if it mounts cgroup2:
+   "ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS... - FSTYPE ...".  */
 static char *
-own_cgroup (void)
+pick_cgroup2_mount (char *line)
 {
-  FILE *f = fopen ("/proc/self/cgroup", "re");
-  if (!f)
-    return NULL;
-  char *line = NULL;
-  size_t size = 0;
-  char *path = NULL;
-  ssize_t len;
-  while (!path && (len = getline (&line, &size, f)) > 0)
-    if (strncmp (line, "0::", 3) == 0)
-      {
-        line[len - 1] = line[len - 1] == '\n' ? '\0' : line[len - 1];
-        path = xstrdup (line + 3);
-      }
-  free (line);
-  fclose (f);
-  return path;
+  char *sep = strstr (line, " - ");
+  char point[4096];
+  if (sep && strncmp (sep + 3, "cgroup2 ", 8) == 0
+      && sscanf (line, "%*s %*s %*s %*s %4095s", point) == 1)
+    return xstrdup (point);
+  return NULL;
+}
+
+/* The cgroup v2 path in LINE of /proc/self/cgroup: "0::PATH".  */
+static char *
+pick_own_cgroup (char *line)
+{
+  return strncmp (line, "0::", 3) == 0 ? xstrdup (line + 3) : NULL;
 }
 
 /* Write TEXT to the file NAME in the directory DIR.
@@ -229,8 +226,9 @@ write_at (int dir, char const *name, char const *text)
 static bool
 cgroup_create (struct tree *t)
 {
-  char *mount = cgroup2_mount ();
-  char *own = own_cgroup ();
+  char *mount = first_line_value ("/proc/self/mountinfo",
+                                  pick_cgroup2_mount);
+  char *own = first_line_value ("/proc/self/cgroup", pick_own_cgroup);
   bool ok = false;
   if (mount && own)
     {
