@@ -544,28 +544,10 @@ time_to_sleep (struct supervisor const *s, struct timespec *buf)
 }
 
 #ifdef USE_SIGNALFD
-/* Sleep until a signal arrives or a deadline passes, and act on it.  */
+/* Act on every signal waiting in the signalfd.  */
 static void
-wait_and_dispatch (struct supervisor *s)
+read_signals (struct supervisor *s)
 {
-  struct timespec buf;
-  struct pollfd pfd[3] = { { .fd = s->sigfd, .events = POLLIN } };
-  size_t nfds = 1 + (s->relaying ? relay_pollfds (&s->relay, pfd + 1) : 0);
-  int n = ppoll (pfd, nfds, time_to_sleep (s, &buf), NULL);
-  if (n < 0 && errno != EINTR)
-    error (EXIT_CANCELED, errno, _("error waiting for command"));
-  /* Output may keep us busy: deadlines are checked at every wakeup.  */
-  if (n <= 0 || !pfd[0].revents)
-    {
-      if (s->relaying && 0 < n)
-        update_idle (s, relay_pump (&s->relay, pfd + 1, nfds - 1));
-      expire_timers (s);
-      return;
-    }
-  if (s->relaying)
-    update_idle (s, relay_pump (&s->relay, pfd + 1, nfds - 1));
-  expire_timers (s);
-
   struct signalfd_siginfo info[16];
   ssize_t got;
   while ((got = read (s->sigfd, info, sizeof info)) > 0)
@@ -575,6 +557,24 @@ wait_and_dispatch (struct supervisor *s)
                               (int) info[i].ssi_code <= 0 };
         on_signal (s, &r);
       }
+}
+
+/* Sleep until a signal, output or a deadline arrives, and act on it.  */
+static void
+wait_and_dispatch (struct supervisor *s)
+{
+  struct timespec buf;
+  struct pollfd pfd[3] = { { .fd = s->sigfd, .events = POLLIN } };
+  size_t nfds = 1 + (s->relaying ? relay_pollfds (&s->relay, pfd + 1) : 0);
+  int n = ppoll (pfd, nfds, time_to_sleep (s, &buf), NULL);
+  if (n < 0 && errno != EINTR)
+    error (EXIT_CANCELED, errno, _("error waiting for command"));
+  if (0 < n && s->relaying)
+    update_idle (s, relay_pump (&s->relay, pfd + 1, nfds - 1));
+  /* Output may keep us busy: deadlines are checked at every wakeup.  */
+  expire_timers (s);
+  if (0 < n && pfd[0].revents)
+    read_signals (s);
 }
 #else
 /* Sleep until a signal arrives or a deadline passes, and act on it.  */
