@@ -249,11 +249,12 @@ parse_termseq (char const *seq, struct gt_options *opt)
   usage (EXIT_CANCELED);
 }
 
-/* Parse the --pass list LIST of signals into OPT, or exit with a usage
-   error.  */
+/* Parse the --pass list ARG of signals into OPT, or exit with a usage
+   error.  ARG itself is left alone: it is what ps shows.  */
 static void
-parse_pass (char *list, struct gt_options *opt)
+parse_pass (char const *arg, struct gt_options *opt)
 {
+  char *list = xstrdup (arg);
   for (char *item = strtok (list, ","); item; item = strtok (NULL, ","))
     {
       int sig = parse_signal (item);
@@ -264,6 +265,7 @@ parse_pass (char *list, struct gt_options *opt)
         }
       sigaddset (&opt->pass, sig);
     }
+  free (list);
 }
 
 /* Build the termination sequence of "-s SIG [-k KILL_AFTER]":

@@ -59,6 +59,14 @@ graceful-timeout: sending signal TERM to command 'record-signals'"
   assert_failure 124
 }
 
+@test "the --pass argument is left as it was, for ps to show" {
+  start_recorder graceful-timeout --pass=HUP,USR1 30 -- TERM
+  run tr '\0' ' ' <"/proc/$GT/cmdline"
+  assert_output --partial '--pass=HUP,USR1'
+  kill -TERM "$GT"
+  assert_status 'exit 0'
+}
+
 @test "signals that cannot be passed are rejected" {
   for s in KILL STOP CHLD 0; do
     run graceful-timeout --pass="HUP,$s" 1 true

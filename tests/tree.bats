@@ -145,6 +145,8 @@ print([(s["signal"], s["target"], s["processes"])
 }
 
 @test "an unknown backend name falls back to the default" {
-  GRACEFUL_TIMEOUT_TREE_BACKEND=bogus run graceful-timeout --tree 0.2 sleep 10
+  GRACEFUL_TIMEOUT_TREE_BACKEND=bogus run graceful-timeout --tree 0.3 \
+    sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; wait" "$T/kid"
   assert_failure 124
+  assert_ended "$T/kid"
 }
