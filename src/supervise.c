@@ -264,17 +264,20 @@ send_tree_signal (struct supervisor *s, int sig)
 
 /* Send SIG to COMMAND and, unless -f, to its process group.  With
    CONTINUE, follow it with CONT so that a stopped process can act on
-   it.  */
+   it.  A termination signal (CONTINUE) goes to the whole tree with
+   --tree, even after COMMAND has ended; a passed one goes to COMMAND
+   only while it lives: kill (0, ...) would reach our caller's group.  */
 static void
 send_signal (struct supervisor *s, int sig, bool cont)
 {
-  if (!alive (s))
-    return;
   if (s->opt->tree && cont)
     {
-      send_tree_signal (s, sig);
+      if (alive (s))
+        send_tree_signal (s, sig);
       return;
     }
+  if (!s->child)
+    return;
   if (s->opt->verbose)
     {
       char name[SIG_NAME_MAX];

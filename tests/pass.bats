@@ -79,3 +79,34 @@ $TRY"
   assert_output "graceful-timeout: 'NOPE': invalid signal
 $TRY"
 }
+
+@test "a passed signal after COMMAND has ended never reaches our caller's group" {
+  # With -f, graceful-timeout stays in its caller's process group; with
+  # --tree it outlives COMMAND while a leftover ignores TERM.  A passed
+  # USR1 then has no COMMAND to go to, and must not go to pid 0.
+  cat >"$T/parent.sh" <<'SH'
+trap 'echo got >"$1/parent"' USR1
+graceful-timeout -f --tree --pass=USR1 30 sh -c '
+  setsid sh -c "trap \"\" TERM; echo \$\$ >\"\$0/kid\"; exec sleep 30" "$0" \
+    >/dev/null 2>&1 &
+  while [ ! -s "$0/kid" ]; do sleep 0.01; done
+  exit 0' "$1" &
+echo $! >"$1/gt"
+wait $!
+wait $!
+SH
+  start_bg setsid --wait sh "$T/parent.sh" "$T"
+  wait_for_file "$T/kid"
+  track "$T/kid"
+  local gt kid i
+  gt=$(<"$T/gt") kid=$(<"$T/kid")
+  # COMMAND has ended once the leftover is graceful-timeout's child.
+  for ((i = 0; i < 2000; i++)); do
+    [[ $(proc_field "$kid" 4) == "$gt" ]] && break
+    sleep 0.01
+  done
+  kill -USR1 "$gt"
+  kill -KILL "$kid"
+  wait_bg
+  assert [ ! -e "$T/parent" ]
+}
