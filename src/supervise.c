@@ -41,6 +41,7 @@
 # define USE_SIGNALFD 1
 #endif
 
+#include "duration.h"
 #include "error.h"
 #include "group.h"
 #include "hook.h"
@@ -137,7 +138,7 @@ now (void)
 static void
 timer_arm (struct timer *t, struct timespec duration)
 {
-  t->armed = !(duration.tv_sec == 0 && duration.tv_nsec == 0);
+  t->armed = !duration_is_zero (duration);
   if (t->armed)
     t->at = timespec_add (now (), duration);
 }
@@ -683,7 +684,7 @@ supervise (struct gt_options const *opt)
 {
   struct supervisor s = { .opt = opt, .self = getpid (), .sigfd = -1 };
   s.reap_all = s.self == 1 || opt->tree;
-  s.relaying = !(opt->idle.tv_sec == 0 && opt->idle.tv_nsec == 0);
+  s.relaying = !duration_is_zero (opt->idle);
   s.reporting = opt->report != NULL;
 
   /* Everything that can fail does so before COMMAND runs.  */
