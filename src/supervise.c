@@ -36,6 +36,7 @@
 # include <sys/prctl.h>
 #endif
 #include <sys/resource.h>
+#include <sys/time.h>
 #if HAVE_SIGNALFD && HAVE_SYS_SIGNALFD_H
 # include <sys/signalfd.h>
 # define USE_SIGNALFD 1
@@ -424,16 +425,28 @@ expire_timers (struct supervisor *s)
     send_step (s, s->next_step, s->opt->steps[s->next_step].sig);
 }
 
-/* Process PID has ended with wait status STATUS and used USAGE.  */
+/* Add to TOTAL what USAGE says a reaped process used.  */
+static void
+add_usage (struct rusage *total, struct rusage const *usage)
+{
+  timeradd (&total->ru_utime, &usage->ru_utime, &total->ru_utime);
+  timeradd (&total->ru_stime, &usage->ru_stime, &total->ru_stime);
+  if (total->ru_maxrss < usage->ru_maxrss)
+    total->ru_maxrss = usage->ru_maxrss;
+}
+
+/* Process PID has ended with wait status STATUS and used USAGE.  What
+   COMMAND and the descendants we reap used is COMMAND's tree's.  */
 static void
 on_child_end (struct supervisor *s, pid_t pid, int status,
               struct rusage const *usage)
 {
+  if (pid != s->hook)
+    add_usage (&s->usage, usage);
   if (pid == s->child)
     {
       s->child = 0;
       s->status = status;
-      s->usage = *usage;
       /* Limits that had not passed when COMMAND ended never will.  */
       s->deadline.armed = s->idle_timer.armed = false;
     }
@@ -466,37 +479,44 @@ end_leftovers (struct supervisor *s)
     }
 }
 
+/* Reap one child that has ended among TARGET (a pid, or -1 for any)
+   and act on it.  Return its pid, 0 if none has ended, or -1 if there
+   is no such child.  */
+static pid_t
+reap_one (struct supervisor *s, pid_t target)
+{
+  int status;
+  struct rusage usage;
+  pid_t pid;
+  while ((pid = wait4 (target, &status, WNOHANG, &usage)) < 0
+         && errno == EINTR)
+    continue;
+  if (pid < 0 && errno != ECHILD)
+    error (EXIT_CANCELED, errno, _("error waiting for command"));
+  if (0 < pid)
+    on_child_end (s, pid, status, &usage);
+  return pid;
+}
+
 /* Reap every child of ours that has ended: COMMAND, the hook, and with
-   --tree or as PID 1 any other.  */
+   --tree or as PID 1 any other.  Never wait for pid 0: that would be
+   for our process group.  */
 static void
 reap (struct supervisor *s)
 {
-  pid_t pids[2] = { s->child, s->hook };
-  for (size_t i = 0; i < (s->reap_all ? 1 : countof (pids)); i++)
+  if (s->reap_all)
     {
-      pid_t target = s->reap_all ? -1 : pids[i];
-      int status;
-      struct rusage usage;
       pid_t pid;
-      /* Never wait for 0: that would be for our process group.  */
-      while (target != 0
-             && (pid = wait4 (target, &status, WNOHANG, &usage)) != 0)
-        {
-          if (pid < 0 && errno == EINTR)
-            continue;
-          if (pid < 0 && errno == ECHILD)
-            {
-              s->children_left = false;
-              break;
-            }
-          if (pid < 0)
-            error (EXIT_CANCELED, errno, _("error waiting for command"));
-          on_child_end (s, pid, status, &usage);
-          if (!s->reap_all)
-            break;
-        }
-      if (target == -1 && pid == 0)
-        s->children_left = true;
+      while (0 < (pid = reap_one (s, -1)))
+        continue;
+      s->children_left = pid == 0;
+    }
+  else
+    {
+      if (s->child)
+        reap_one (s, s->child);
+      if (s->hook)
+        reap_one (s, s->hook);
     }
   end_leftovers (s);
 }

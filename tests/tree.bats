@@ -150,3 +150,20 @@ print([(s["signal"], s["target"], s["processes"])
   assert_failure 124
   assert_ended "$T/kid"
 }
+
+check_usage() {
+  # A double-forked descendant burns CPU and ends before COMMAND does;
+  # graceful-timeout reaps it, and its CPU time is COMMAND's tree's.
+  run gt_tree --report="$T/r.json" 30 sh -c '
+    (sh -c "i=0; while [ \$i -lt 300000 ]; do i=\$((i+1)); done; touch \"\$0\"" \
+      "$0" >/dev/null 2>&1 &)
+    while [ ! -e "$0" ]; do sleep 0.05; done' "$T/done"
+  assert_success
+  run python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["rusage"]["user_s"] >= 0.3)' "$T/r.json"
+  assert_output True
+  rm -f "$T/done"
+}
+@test "the report's CPU time includes the descendants graceful-timeout reaped" {
+  run_both check_usage
+}
