@@ -36,11 +36,17 @@ signal_member (struct proc_info const *info, void *scan_arg)
 {
   struct group_scan *scan = scan_arg;
   if (info->pgrp != scan->pgid || info->pid == scan->self
-      || info->pid == scan->known || info->state == 'Z' || proc_set_has (&scan->done, info))
+      || info->pid == scan->known || info->state == 'Z'
+      || proc_set_has (&scan->done, info))
     return;
+  struct proc_info member = *info;
   if (scan->send)
-    proc_signal (info, scan->sig);
-  proc_set_add (&scan->done, info);
+    {
+      if (!proc_pin (&member))
+        return;
+      proc_signal (&member, scan->sig);
+    }
+  proc_set_add (&scan->done, &member);
   scan->found = true;
 }
 

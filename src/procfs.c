@@ -5,14 +5,17 @@
    Used to signal processes one by one where one kill() cannot reach
    them all: every member of our process group but ourselves, and every
    descendant of COMMAND.  A pid read from /proc may die and be reused
-   before it is signalled, so proc_signal pins the process with a pidfd
-   and checks that it is still the one that was read.  */
+   before it is signalled, so proc_pin pins the process with a pidfd and
+   checks once that it is still the one that was read; every signal then
+   goes through the pidfd.  */
 
 #include "system.h"
 #include "procfs.h"
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <sys/resource.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,6 +46,7 @@ parse_stat (char *buf, struct proc_info *info)
               &state, &ppid, &pgrp, &start) != 4)
     return false;
   info->pid = pid;
+  info->pidfd = -1;
   info->state = state;
   info->ppid = ppid;
   info->pgrp = pgrp;
@@ -110,42 +114,80 @@ proc_set_add (struct proc_set *set, struct proc_info const *p)
   set->procs[set->count++] = *p;
 }
 
-/* Free what SET holds and empty it.  */
+/* Free what SET holds, pidfds included, and empty it.  */
 void
 proc_set_free (struct proc_set *set)
 {
+  for (size_t i = 0; i < set->count; i++)
+    if (0 <= set->procs[i].pidfd)
+      close (set->procs[i].pidfd);
   free (set->procs);
   *set = (struct proc_set) { NULL, 0, 0 };
 }
 
-/* Send SIG to process P if it is still the process that was read:
-   same pid, same start time, not yet a zombie.
+/* Whether process P, as read from /proc, is still the one there: the
+   same pid with the same start time, and not a zombie.  */
+static bool
+still_there (struct proc_info const *p)
+{
+  struct proc_info now;
+  return procfs_read (p->pid, &now) && now.start == p->start
+         && now.state != 'Z';
+}
+
+/* Whether FD leaves enough file descriptors below the limit to go on
+   reading /proc: pidfds are kept only while it does.  */
+static bool
+fd_to_spare (int fd)
+{
+  enum { HEADROOM = 16 };
+  static rlim_t limit;
+  if (!limit)
+    {
+      struct rlimit rl;
+      limit = (getrlimit (RLIMIT_NOFILE, &rl) == 0
+               && rl.rlim_cur != RLIM_INFINITY ? rl.rlim_cur : INT_MAX);
+    }
+  return (rlim_t) fd + HEADROOM < limit;
+}
+
+/* Pin process P, as read from /proc, with a pidfd, so that its pid
+   cannot be reused while we hold it.  Return false if it is gone.
+   Without pidfds (or file descriptors to spare) P stays unpinned and
+   proc_signal checks it each time instead.  */
+bool
+proc_pin (struct proc_info *p)
+{
+#if HAVE_DECL_SYS_PIDFD_OPEN && HAVE_DECL_SYS_PIDFD_SEND_SIGNAL
+  p->pidfd = syscall (SYS_pidfd_open, p->pid, 0);
+  if (p->pidfd < 0 && errno == ESRCH)
+    return false;
+  if (0 <= p->pidfd && !fd_to_spare (p->pidfd))
+    {
+      close (p->pidfd);
+      p->pidfd = -1;
+    }
+#endif
+  /* Checked after pinning: what the pidfd holds is what was read.  */
+  if (still_there (p))
+    return true;
+  if (0 <= p->pidfd)
+    close (p->pidfd);
+  p->pidfd = -1;
+  return false;
+}
+
+/* Send SIG to process P: through its pidfd if it is pinned, else only
+   if it is still the process that was read.
    Return 0 on success, -1 (with errno set) otherwise.  */
 int
 proc_signal (struct proc_info const *p, int sig)
 {
 #if HAVE_DECL_SYS_PIDFD_OPEN && HAVE_DECL_SYS_PIDFD_SEND_SIGNAL
-  int fd = syscall (SYS_pidfd_open, p->pid, 0);
-  if (fd < 0 && errno != ENOSYS)
-    return -1;
-  if (0 <= fd)
-    {
-      /* The pidfd pins the pid: if /proc still shows the process we
-         read, the signal cannot reach another one.  */
-      struct proc_info now;
-      int r = -1;
-      if (procfs_read (p->pid, &now) && now.start == p->start)
-        r = syscall (SYS_pidfd_send_signal, fd, sig, NULL, 0);
-      else
-        errno = ESRCH;
-      int saved_errno = errno;
-      close (fd);
-      errno = saved_errno;
-      return r;
-    }
+  if (0 <= p->pidfd)
+    return syscall (SYS_pidfd_send_signal, p->pidfd, sig, NULL, 0);
 #endif
-  struct proc_info now;
-  if (!procfs_read (p->pid, &now) || now.start != p->start)
+  if (!still_there (p))
     {
       errno = ESRCH;
       return -1;

@@ -18,9 +18,11 @@ struct proc_info
   pid_t pgrp;
   char state;                   /* 'Z' for a zombie.  */
   unsigned long long start;     /* Start time, in clock ticks.  */
+  int pidfd;                    /* Pins it, once proc_pin has; or -1.  */
 };
 
-/* A set of processes, each known by pid and start time.  */
+/* A set of processes, each known by pid and start time; the set owns
+   their pidfds.  */
 struct proc_set
 {
   struct proc_info *procs;
@@ -35,6 +37,7 @@ bool procfs_each (procfs_fn fn, void *arg);
 bool proc_set_has (struct proc_set const *set, struct proc_info const *p);
 void proc_set_add (struct proc_set *set, struct proc_info const *p);
 void proc_set_free (struct proc_set *set);
+bool proc_pin (struct proc_info *p);
 int proc_signal (struct proc_info const *p, int sig);
 
 #endif /* GT_PROCFS_H */

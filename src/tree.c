@@ -109,9 +109,11 @@ add_descendants (struct snapshot const *snap, pid_t self, pid_t spare,
           if (parent == -1 || (0 <= parent && !in[parent]))
             continue;
           in[i] = changed = true;
-          if (p->state != 'Z' && !proc_set_has (out, p))
+          struct proc_info pinned = *p;
+          if (p->state != 'Z' && !proc_set_has (out, p)
+              && proc_pin (&pinned))
             {
-              proc_set_add (out, p);
+              proc_set_add (out, &pinned);
               added++;
             }
         }

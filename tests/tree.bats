@@ -167,3 +167,23 @@ print(json.load(open(sys.argv[1]))["rusage"]["user_s"] >= 0.3)' "$T/r.json"
 @test "the report's CPU time includes the descendants graceful-timeout reaped" {
   run_both check_usage
 }
+
+@test "the whole tree is reached even when file descriptors run short" {
+  # Too few descriptors to pin 100 processes with pidfds: the rest must be
+  # signalled through the checked path, not skipped.
+  local marker=1000.$$$BATS_TEST_NUMBER
+  start_bg bash -c 'ulimit -n 64
+    exec timeout -s KILL 20 env GRACEFUL_TIMEOUT_TREE_BACKEND=proc \
+      graceful-timeout -v --tree 30 \
+      sh -c "i=0; while [ \$i -lt 100 ]; do
+               setsid sleep $1 >/dev/null 2>&1 & i=\$((i + 1)); done
+             echo \$\$ >\"\$0\"; wait" "$2"' _ "$marker" "$T/ready" 2>"$T/stderr"
+  wait_for_file "$T/ready"
+  kill -TERM "$(proc_field "$(<"$T/ready")" 4)"
+  wait_bg
+  assert_equal "$status" $((128 + $(signum TERM)))
+  assert_equal "$(<"$T/stderr")" \
+    "graceful-timeout: sending signal TERM to the tree of command 'sh': 101 processes"
+  run pgrep -f "^sleep $marker\$"
+  assert_failure 1
+}
