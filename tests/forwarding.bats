@@ -10,7 +10,8 @@ load helper
 # COMMAND's.
 start_gt() {
   start_bg wait_status_to "$T/status" env --default-signal \
-    graceful-timeout "$@" sh -c 'echo $$ >"$0"; exec sleep 30' "$T/ready"
+    graceful-timeout "$@" sh -c 'echo $$ >"$0"; exec sleep 30' "$T/ready" \
+    2>"$T/stderr"
   wait_for_file "$T/ready"
   CMD=$(<"$T/ready")
   track "$CMD"
@@ -34,6 +35,8 @@ start_gt() {
   wait_for_file "$T/status"
   run cat "$T/status"
   assert_output "signal $(signum HUP)"
+  run cat "$T/stderr"
+  assert_output "graceful-timeout: sending signal HUP to command 'sh'"
 }
 
 @test "a COMMAND that handles the forwarded signal keeps its own status" {

@@ -124,15 +124,18 @@ print([(s["signal"], s["target"], s["processes"])
   run_both check_report
 }
 
-@test "the cgroup backend leaves no cgroup behind" {
+@test "the cgroup backend runs COMMAND in its own cgroup, and removes it" {
   need_cgroup
   local mount own
   mount=$(awk '$0 ~ / - cgroup2 / { print $5; exit }' /proc/self/mountinfo)
   own=$(sed -n 's/^0:://p' /proc/self/cgroup)
-  BACKEND=cgroup run gt_tree 0.2 sh -c 'sleep 30 >/dev/null 2>&1 & wait'
+  BACKEND=cgroup run gt_tree 0.2 \
+    sh -c 'sed -n "s/^0:://p" /proc/self/cgroup; sleep 30 >/dev/null 2>&1 & wait'
   assert_failure 124
-  run ls "$mount$own"
-  refute_output --regexp 'graceful-timeout\.[0-9]+'
+  # COMMAND ran in a child cgroup of ours that graceful-timeout made...
+  assert_output --regexp "^${own%/}/graceful-timeout\.[[:alnum:]]{6}\$"
+  # ...and graceful-timeout removed it.
+  assert [ ! -e "$mount$output" ]
 }
 
 @test "without --tree, GNU's behaviour: a setsid grandchild survives" {
