@@ -159,7 +159,7 @@ seconds_since (struct timespec start, struct timespec t)
   return timespectod (timespec_sub (t, start));
 }
 
-/* Write REP's start time to OUT as RFC 3339 with milliseconds and the
+/* Write the time T to OUT as RFC 3339 with milliseconds and the
    local offset, e.g. "2026-11-21T16:08:00.123+01:00".  */
 static void
 json_time (FILE *out, struct timespec t)

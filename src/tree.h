@@ -21,7 +21,7 @@ struct tree
   pid_t self;
   int cgroup_dir;               /* TREE_CGROUP: our child cgroup.  */
   char *cgroup_path;
-  int procs_fd;                 /* Its cgroup.procs, for COMMAND.  */
+  int procs_fd;                 /* The cgroup.procs we came from.  */
 };
 
 bool tree_supported (void);
