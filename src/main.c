@@ -30,6 +30,7 @@
 #include "error.h"
 #include "quote.h"
 #include "signals.h"
+#include "spawn.h"
 #include "supervise.h"
 #include "timespec.h"
 #include "termseq.h"
@@ -219,14 +220,20 @@ parse_signal (char const *str)
   return sig;
 }
 
-/* Parse the --termseq SEQ into OPT, or exit with a usage error.  */
+/* Parse the --termseq SEQ into OPT, replacing any earlier one (the
+   last wins, as for -k), or exit with a usage error.  */
 static void
 parse_termseq (char const *seq, struct gt_options *opt)
 {
   struct termseq_failure f;
-  switch (termseq_parse (seq, &opt->steps, &opt->nsteps, &f))
+  struct termstep *steps;
+  size_t nsteps;
+  switch (termseq_parse (seq, &steps, &nsteps, &f))
     {
     case TERMSEQ_OK:
+      free (opt->steps);
+      opt->steps = steps;
+      opt->nsteps = nsteps;
       return;
     case TERMSEQ_EMPTY_STEP:
       error (0, 0, _("empty step in termination sequence %s"), quote (seq));
@@ -249,23 +256,36 @@ parse_termseq (char const *seq, struct gt_options *opt)
   usage (EXIT_CANCELED);
 }
 
+/* Whether SIG may be named in --pass: it must be caught to be passed,
+   and CHLD is how COMMAND's end is noticed.  */
+static bool
+passable (int sig)
+{
+  return sig != SIGCHLD && sig_can_catch (sig);
+}
+
 /* Parse the --pass list ARG of signals into OPT, or exit with a usage
    error.  ARG itself is left alone: it is what ps shows.  */
 static void
 parse_pass (char const *arg, struct gt_options *opt)
 {
-  char *list = xstrdup (arg);
-  for (char *item = strtok (list, ","); item; item = strtok (NULL, ","))
+  struct sig_list_failure f;
+  switch (sig_parse_list (arg, passable, &opt->pass, &f))
     {
-      int sig = parse_signal (item);
-      if (sig == 0 || sig == SIGKILL || sig == SIGSTOP || sig == SIGCHLD)
-        {
-          error (0, 0, _("%s: this signal cannot be passed"), quote (item));
-          usage (EXIT_CANCELED);
-        }
-      sigaddset (&opt->pass, sig);
+    case SIG_LIST_OK:
+      return;
+    case SIG_LIST_EMPTY:
+      error (0, 0, _("empty signal in --pass list %s"), quote (arg));
+      break;
+    case SIG_LIST_BAD_SIGNAL:
+      error (0, 0, _("%s: invalid signal"), quote (f.text));
+      break;
+    case SIG_LIST_REFUSED:
+      error (0, 0, _("%s: this signal cannot be passed"), quote (f.text));
+      break;
     }
-  free (list);
+  free (f.text);
+  usage (EXIT_CANCELED);
 }
 
 /* Build the termination sequence of "-s SIG [-k KILL_AFTER]":
@@ -292,7 +312,7 @@ parse_args (int argc, char **argv, struct gt_options *opt)
   int sig = SIGTERM;
   struct timespec kill_after = { 0, 0 };
   bool gnu_options = false;
-  char const *termseq = NULL;
+  bool termseq = false;
   int c;
 
   sigemptyset (&opt->pass);
@@ -312,7 +332,10 @@ parse_args (int argc, char **argv, struct gt_options *opt)
         sig = parse_signal (optarg);
         gnu_options = true;
         break;
-      case TERMSEQ_OPTION: termseq = optarg; break;
+      case TERMSEQ_OPTION:
+        parse_termseq (optarg, opt);
+        termseq = true;
+        break;
       case PRE_STOP_OPTION: opt->pre_stop = optarg; break;
       case PRE_STOP_TIMEOUT_OPTION:
         opt->pre_stop_timeout = parse_duration (optarg);
@@ -347,21 +370,20 @@ parse_args (int argc, char **argv, struct gt_options *opt)
     usage (EXIT_CANCELED);
   opt->duration = parse_duration (argv[optind]);
   opt->argv = argv + optind + 1;
-  if (termseq)
-    parse_termseq (termseq, opt);
-  else
+  if (!termseq)
     gnu_termseq (opt, sig, kill_after);
 }
 
 int
 main (int argc, char **argv)
 {
+  struct gt_options opt = { 0 };
+  spawn_hold_closed_std (opt.std_closed);
   set_program_name (argv[0]);
   setlocale (LC_ALL, "");
   initialize_exit_failure (EXIT_CANCELED);
   atexit (close_stdout);
 
-  struct gt_options opt = { 0 };
   parse_args (argc, argv, &opt);
   int status = supervise (&opt);
   free (opt.steps);

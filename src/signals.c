@@ -4,9 +4,10 @@
 
    One table maps every signal this platform names to its name, a short
    description and whether its default action terminates a process (the
-   set GNU timeout 9.10 forwards).  Where two names share a number the
-   first one in the table is the one printed (ABRT, not IOT).  Real-time
-   signals have no table entry: they are spelled RTMIN+K or RTMAX-K.
+   set GNU timeout 9.10 forwards).  Real-time signals have no table
+   entry: they are spelled RTMIN+K or RTMAX-K.  Names and numbers are
+   converted by gnulib's str2sig and sig2str, as GNU timeout does, so
+   the SIGNAL grammar and the names printed are exactly GNU's.
 
    Nothing here prints or exits; main.c reports.  */
 
@@ -15,10 +16,17 @@
 
 #include <limits.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "c-ctype.h"
-#include "c-strcase.h"
+#include "sig2str.h"
+#include "verify.h"
+#include "xalloc.h"
+#include "xmemdup0.h"
+
+/* sig_name's buffer must hold whatever sig2str writes.  */
+verify (SIG2STR_MAX <= SIG_NAME_MAX);
 
 struct sig_entry
 {
@@ -127,89 +135,60 @@ is_realtime (int sig)
 #endif
 }
 
-/* Parse the decimal digits of STR, which must be all digits and at
-   least one.  Return the value, or -1 if STR is not that or too big.  */
-static long
-parse_digits (char const *str)
-{
-  long value = 0;
-  if (!*str)
-    return -1;
-  for (; *str; str++)
-    {
-      if (!c_isdigit (*str) || value > (LONG_MAX - 9) / 10)
-        return -1;
-      value = value * 10 + (*str - '0');
-    }
-  return value;
-}
-
-/* The real-time signal named by NAME (without "SIG"): RTMIN, RTMIN+K,
-   RTMAX-K or RTMAX, in any case.  Return -1 if NAME is none of these.  */
+/* The signal that the decimal number STR names; STR starts with a
+   digit.  Like GNU timeout, read it as a shell reports a status: 143
+   (128+15) means TERM, 271 (256+15, as ksh reports it) too.  Return -1
+   unless STR is all digits, fits in an int, and masks to a signal of
+   this platform.  */
 static int
-parse_realtime (char const *name)
+parse_number (char const *str)
 {
-#ifdef SIGRTMIN
-  bool from_min = c_strncasecmp (name, "RTMIN", 5) == 0;
-  if (!from_min && c_strncasecmp (name, "RTMAX", 5) != 0)
+  char *end;
+  errno = 0;
+  long n = strtol (str, &end, 10);
+  if (*end || errno || n > INT_MAX)
     return -1;
-  int base = from_min ? SIGRTMIN : SIGRTMAX;
-  char const *rest = name + 5;
-  if (!*rest)
-    return base;
-  if (*rest != (from_min ? '+' : '-'))
-    return -1;
-  long offset = parse_digits (rest + 1);
-  if (offset < 0 || offset > SIGRTMAX - SIGRTMIN)
-    return -1;
-  return from_min ? base + offset : base - offset;
-#else
-  (void) name;
-  return -1;
-#endif
+  n &= n >= 0xFF ? 0xFF : 0x7F;
+  return n <= sig_max () ? n : -1;
 }
 
-/* The signal that STR names: a name with or without "SIG" in any case,
-   a real-time name, or a decimal number, which is read as a shell would
-   report a status (143 means TERM; 256+N, as ksh reports, means N).
-   Return -1 if STR names no signal of this platform.  */
+/* The signal that the name STR names, in any case, with or without
+   "SIG".  gnulib's str2sig does the rest, so its lenient corners are
+   GNU timeout's too: SIG15 and SIG0 are numbers, RTMIN1, "RTMIN 1",
+   RTMIN-0 and RTMAX+0 are real-time names.  Return -1 if STR names no
+   signal of this platform.  */
+static int
+parse_name (char const *str)
+{
+  char *upper = xstrdup (str);
+  for (char *p = upper; *p; p++)
+    *p = c_toupper (*p);
+
+  int sig;
+  if (str2sig (upper, &sig) != 0
+      && !(strncmp (upper, "SIG", 3) == 0 && str2sig (upper + 3, &sig) == 0))
+    sig = -1;
+  free (upper);
+  return sig <= sig_max () ? sig : -1;
+}
+
+/* The signal that STR names: a name (see parse_name) or a decimal
+   number (see parse_number).  Return -1 if STR names no signal of this
+   platform.  */
 int
 sig_parse (char const *str)
 {
-  if (c_isdigit (*str))
-    {
-      long n = parse_digits (str);
-      if (n < 0)
-        return -1;
-      n = n >= 255 ? n & 0xFF : n & 0x7F;
-      return n <= sig_max () ? n : -1;
-    }
-
-  char const *name = c_strncasecmp (str, "SIG", 3) == 0 ? str + 3 : str;
-  for (size_t i = 0; i < countof (sig_table); i++)
-    if (c_strcasecmp (name, sig_table[i].name) == 0)
-      return sig_table[i].number;
-  return parse_realtime (name);
+  return c_isdigit (*str) ? parse_number (str) : parse_name (str);
 }
 
-/* Write the name of signal SIG into BUF and return BUF: its first table
-   name, RTMIN+K or RTMAX-K (whichever end is nearer), or the bare
-   number when it has no name; 0 for signal 0.  */
+/* Write the name of signal SIG into BUF and return BUF: its first
+   gnulib table name (ABRT, not IOT), RTMIN+K or RTMAX-K (whichever end
+   is nearer), or the bare number when it has no name; 0 for signal 0,
+   whose name EXIT reads as if something exited.  */
 char *
 sig_name (int sig, char buf[SIG_NAME_MAX])
 {
-  struct sig_entry const *e = sig ? entry_of (sig) : NULL;
-  if (e)
-    snprintf (buf, SIG_NAME_MAX, "%s", e->name);
-#ifdef SIGRTMIN
-  else if (is_realtime (sig) && sig <= (SIGRTMIN + SIGRTMAX) / 2)
-    snprintf (buf, SIG_NAME_MAX, sig == SIGRTMIN ? "RTMIN" : "RTMIN+%d",
-              sig - SIGRTMIN);
-  else if (is_realtime (sig))
-    snprintf (buf, SIG_NAME_MAX, sig == SIGRTMAX ? "RTMAX" : "RTMAX-%d",
-              SIGRTMAX - sig);
-#endif
-  else
+  if (sig == 0 || sig2str (sig, buf) != 0)
     snprintf (buf, SIG_NAME_MAX, "%d", sig);
   return buf;
 }
@@ -238,4 +217,48 @@ sig_is_terminating (int sig)
 {
   struct sig_entry const *e = sig ? entry_of (sig) : NULL;
   return e ? e->terminating : is_realtime (sig);
+}
+
+/* Whether a process can catch (and so block or ignore) signal SIG.
+   Not 0, KILL or STOP, nor what sigaction refuses even to report, such
+   as the two signals glibc keeps for its threads (32 and 33).  */
+bool
+sig_can_catch (int sig)
+{
+  struct sigaction old;
+  return (sig != 0 && sig != SIGKILL && sig != SIGSTOP
+          && sigaction (sig, NULL, &old) == 0);
+}
+
+/* Parse the comma-separated signals in STR and add them to *SET; each
+   must be one that ACCEPT returns true for.  Return
+   SIG_LIST_OK, or the error, described in *FAILURE (whose text the
+   caller frees).  An empty item is an error, as an empty step of a
+   termination sequence is: "HUP,,USR1" is more likely a typo than a
+   wish.  */
+enum sig_list_error
+sig_parse_list (char const *str, bool (*accept) (int), sigset_t *set,
+                struct sig_list_failure *failure)
+{
+  for (char const *item = str;; item++)
+    {
+      size_t len = strcspn (item, ",");
+      char *text = xmemdup0 (item, len);
+      int sig = sig_parse (text);
+      enum sig_list_error error = (!*text ? SIG_LIST_EMPTY
+                                   : sig < 0 ? SIG_LIST_BAD_SIGNAL
+                                   : !accept (sig) ? SIG_LIST_REFUSED
+                                   : SIG_LIST_OK);
+      if (error != SIG_LIST_OK)
+        {
+          failure->error = error;
+          failure->text = text;
+          return error;
+        }
+      free (text);
+      sigaddset (set, sig);
+      item += len;
+      if (!*item)
+        return SIG_LIST_OK;
+    }
 }

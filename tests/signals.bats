@@ -44,6 +44,20 @@ assert_sends() {
   assert_sends "$(( $(signum RTMAX) - 1 ))" RTMAX-1
 }
 
+@test "GNU's lenient spellings are accepted, as gnulib's str2sig reads them" {
+  assert_sends SIG15 TERM
+  assert_sends sig9 KILL
+  assert_sends SIG0 0
+  assert_sends SIG015 TERM
+  assert_sends RTMIN1 RTMIN+1
+  assert_sends 'RTMIN 1' RTMIN+1
+  assert_sends 'rtmin +1' RTMIN+1
+  assert_sends RTMIN+01 RTMIN+1
+  assert_sends RTMIN-0 RTMIN
+  assert_sends RTMAX+0 RTMAX
+  assert_sends SIGRTMAX-00 RTMAX
+}
+
 @test "signal 0 and EXIT send nothing; -k still escalates" {
   for s in 0 EXIT sigexit 128; do
     run graceful-timeout -v -k 0.1 -s "$s" 0.05 sleep 10
@@ -61,8 +75,9 @@ graceful-timeout: sending signal KILL to command 'sleep'"
 
 @test "anything else is an invalid signal, before COMMAND runs" {
   for s in '' FOO SIG SIGSIGTERM ' TERM' 'TERM ' RTMIN+ RTMIN+99 RTMAX-99 \
-           RTMIN-1 RTMAX+1 RTMIN1 65 127 255 -1 +1 1x 0x1 \
-           99999999999999999999; do
+           RTMIN-1 RTMAX+1 RTMAX1 'RTMIN+ 1' 'RTMIN 1 ' RTMIN+0x1 RTMIN1x \
+           SIGFOO SIG143 SIG65 'SIG 15' SIG-1 SIG+15 65 127 255 -1 +1 1x 0x1 \
+           4294967311 99999999999999999999; do
     run graceful-timeout -s "$s" 5 touch "$T/ran"
     assert_failure 125
     assert_output "graceful-timeout: '$s': invalid signal
