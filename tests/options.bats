@@ -100,3 +100,48 @@ $TRY"
   assert_failure 125
   assert [ ! -e "$T/ran" ]
 }
+
+# Assert that graceful-timeout with the options in "$@" exits 125 with
+# the message $MSG and the --help hint, before COMMAND runs.
+assert_usage_error() {
+  run graceful-timeout "$@" 5 touch "$T/ran"
+  assert_failure 125
+  assert_output "graceful-timeout: $MSG
+$TRY"
+  assert [ ! -e "$T/ran" ]
+}
+
+@test "every --termseq is checked, though only the last one is used" {
+  MSG="invalid signal 'BAD' in termination sequence 'BAD'"
+  assert_usage_error --termseq=BAD --termseq=TERM
+  MSG="invalid time interval 'x' in termination sequence 'TERM:x,KILL'"
+  assert_usage_error --termseq=TERM:x,KILL --termseq=TERM
+  MSG="empty step in termination sequence ''"
+  assert_usage_error --termseq= --termseq=TERM
+  run graceful-timeout -v --termseq=KILL --termseq=INT 0.1 sleep 10
+  assert_failure 124
+  assert_output "graceful-timeout: sending signal INT to command 'sleep'"
+}
+
+@test "an empty signal in --pass is a usage error naming the list" {
+  for list in '' ',' ',,' 'HUP,' ',HUP' 'HUP,,USR1'; do
+    MSG="empty signal in --pass list '$list'"
+    assert_usage_error --pass="$list"
+  done
+}
+
+@test "--pass of a signal that cannot be caught is a usage error" {
+  for s in 32 33 SIG32 KILL SIGSTOP sigkill 9 137; do
+    MSG="'$s': this signal cannot be passed"
+    assert_usage_error --pass="HUP,$s"
+  done
+}
+
+@test "-s and --termseq still take the signals --pass refuses" {
+  run graceful-timeout -s 32 5 true
+  assert_success
+  run graceful-timeout --termseq=33:1,KILL 5 true
+  assert_success
+  run graceful-timeout --pass=HUP,SIGUSR1,RTMIN1 5 true
+  assert_success
+}
