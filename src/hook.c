@@ -17,7 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "error.h"
+#include "diag.h"
 #include "signals.h"
 #include "xalloc.h"
 #include "xvasprintf.h"
@@ -58,13 +58,14 @@ hook_start (struct spawn_origin const *origin, char const *command,
   char *argv[] = { (char *) "sh", (char *) "-c", (char *) command, NULL };
   struct spawn_req req = {
     .file = "/bin/sh", .argv = argv, .envp = env2, .new_group = true,
-    .out_fd = STDERR_FILENO, .err_fd = -1, .deathsig = SIGKILL
+    .out_fd = STDERR_FILENO, .err_fd = -1, .deathsig = SIGKILL,
+    /* COMMAND's input is not the hook's to take.  */
+    .null_stdin = true
   };
   int exec_errno;
   pid_t pid = spawn_process (origin, &req, &exec_errno);
   if (pid < 0 || exec_errno)
-    error (0, pid < 0 ? errno : exec_errno,
-           _("cannot run the pre-stop hook"));
+    diag (pid < 0 ? errno : exec_errno, _("cannot run the pre-stop hook"));
 
   free (env2);
   free (env1);
@@ -79,13 +80,13 @@ void
 hook_report_end (int status)
 {
   if (WIFEXITED (status) && WEXITSTATUS (status) != 0)
-    error (0, 0, _("the pre-stop hook exited with status %d"),
-           WEXITSTATUS (status));
+    diag (0, _("the pre-stop hook exited with status %d"),
+          WEXITSTATUS (status));
   else if (WIFSIGNALED (status))
     {
       char name[SIG_NAME_MAX];
-      error (0, 0, _("the pre-stop hook died of signal %s"),
-             sig_name (WTERMSIG (status), name));
+      diag (0, _("the pre-stop hook died of signal %s"),
+            sig_name (WTERMSIG (status), name));
     }
 }
 
@@ -94,6 +95,6 @@ hook_report_end (int status)
 void
 hook_kill (pid_t hook)
 {
-  error (0, 0, _("the pre-stop hook ran out of time; killing it"));
+  diag (0, _("the pre-stop hook ran out of time; killing it"));
   kill (-hook, SIGKILL);
 }

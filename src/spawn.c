@@ -43,6 +43,15 @@ exec_child (struct spawn_origin const *origin, struct spawn_req const *req,
 {
   if (req->new_group)
     setpgid (0, 0);
+  if (req->null_stdin)
+    {
+      int null = open ("/dev/null", O_RDONLY);
+      if (0 < null)
+        {
+          dup2 (null, STDIN_FILENO);
+          close (null);
+        }
+    }
   if (0 <= req->out_fd && req->out_fd != STDOUT_FILENO)
     dup2 (req->out_fd, STDOUT_FILENO);
   if (0 <= req->err_fd && req->err_fd != STDERR_FILENO)
@@ -62,16 +71,40 @@ exec_child (struct spawn_origin const *origin, struct spawn_req const *req,
   _exit (err == ENOENT ? EXIT_ENOENT : EXIT_CANNOT_INVOKE);
 }
 
-/* Start REQ.  Return its pid, or -1 if fork failed.  Set *EXEC_ERRNO to
-   0 if it was exec'd, else to why exec failed (the child then exits
-   126 or 127).  */
+/* Find which of the standard descriptors 0, 1 and 2 are closed, store
+   that in CLOSED, and hold each closed one with /dev/null, close-on-exec.
+   A descriptor we open later must not take its place: our diagnostics
+   would go into a report or a pipe; and COMMAND must find it closed, as
+   the caller left it.  Call this before anything opens a file.  */
+void
+spawn_hold_closed_std (bool closed[3])
+{
+  for (int fd = 0; fd < 3; fd++)
+    {
+      closed[fd] = fcntl (fd, F_GETFD) < 0 && errno == EBADF;
+      if (closed[fd])
+        {
+          int null = open ("/dev/null", fd ? O_WRONLY : O_RDONLY);
+          if (null == fd)
+            fcntl (fd, F_SETFD, FD_CLOEXEC);
+          else if (0 <= null)
+            close (null);
+        }
+    }
+}
+
+/* Start REQ.  Return its pid; or -1 with errno set if fork failed, or
+   SPAWN_NO_PIPE if the pipe for exec errors could not be made.  Set
+   *EXEC_ERRNO to 0 if it was exec'd, else to why exec failed (the child
+   then exits 126 or 127).  */
 pid_t
 spawn_process (struct spawn_origin const *origin,
                struct spawn_req const *req, int *exec_errno)
 {
   int errpipe[2];
+  *exec_errno = 0;
   if (pipe2 (errpipe, O_CLOEXEC) != 0)
-    return -1;
+    return SPAWN_NO_PIPE;
 
   pid_t parent = getpid ();
   pid_t pid = fork ();

@@ -28,7 +28,14 @@ struct spawn_req
   int out_fd;                   /* Becomes fd 1, unless -1.  */
   int err_fd;                   /* Becomes fd 2, unless -1.  */
   int deathsig;                 /* Sent to it if we die; 0 for none.  */
+  bool null_stdin;              /* Standard input is /dev/null.  */
 };
+
+/* spawn_process's answer when the pipe for exec errors cannot be made
+   (-1 is for a failed fork).  */
+enum { SPAWN_NO_PIPE = -2 };
+
+void spawn_hold_closed_std (bool closed[3]);
 
 pid_t spawn_process (struct spawn_origin const *origin,
                      struct spawn_req const *req, int *exec_errno);
