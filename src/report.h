@@ -19,25 +19,35 @@ struct report_signal
   long processes;               /* How many it reached; -1 if unknown.  */
 };
 
-/* What a run's report says.  */
+/* What a run's report says (report.c's header comment has the JSON).  */
 struct report_run
 {
   char *const *argv;
-  pid_t pid;
-  char const *reason;           /* exit, deadline, idle or signal.  */
-  int wait_status;              /* COMMAND's.  */
+  pid_t pid;                    /* COMMAND's; 0 or less if none.  */
+  char const *reason;           /* exit, deadline, idle, signal or error.  */
+  bool ended;                   /* COMMAND ran and was reaped.  */
+  int wait_status;              /* COMMAND's, if ENDED.  */
   int status;                   /* graceful-timeout's own.  */
   double user_s;
   double sys_s;
   long max_rss_kb;
+  int output_errno[2];          /* Relay errors on stdout, stderr; or 0.  */
+};
+
+/* Where a report goes.  */
+enum report_kind
+{
+  REPORT_FILE,                  /* A regular file, replaced by rename.  */
+  REPORT_DEVICE,                /* A device or FIFO, written in place.  */
+  REPORT_DESCRIPTOR             /* "-", /dev/stdout, /dev/fd/N...  */
 };
 
 /* A report being gathered: where it goes, and the signals sent.  */
 struct report
 {
-  char *path;                   /* FILE, or NULL for standard error.  */
-  char *tmp_path;               /* The temporary file beside FILE.  */
-  int fd;                       /* Open on TMP_PATH.  */
+  enum report_kind kind;
+  char *path;                   /* FILE, symlinks followed; or NULL.  */
+  int fd;                       /* REPORT_DESCRIPTOR's, duplicated.  */
   struct timespec start_mono;
   struct timespec start_real;
   struct report_signal *signals;

@@ -16,10 +16,11 @@ print(eval("(" + sys.argv[2] + ")"))' "$@"
 assert_shape() {
   run report "$1" '
 sorted(r) == sorted(["command", "pid", "started_at", "elapsed_s", "reason",
-  "signals", "exit", "status", "rusage"])
+  "signals", "exit", "status", "rusage", "output_errors"])
 and isinstance(r["pid"], int) and r["pid"] > 0
 and isinstance(r["elapsed_s"], float)
 and sorted(r["rusage"]) == ["max_rss_kb", "sys_s", "user_s"]
+and r["output_errors"] == {}
 and all(sorted(s) in (["at_s", "processes", "signal", "target"],
                       ["at_s", "signal", "target"]) for s in r["signals"])'
   assert_output True
@@ -114,4 +115,222 @@ print(got == want)' "$T/r.json" "$T/argv"
   assert_failure 125
   assert_output "graceful-timeout: cannot create the report '$T/no/such/dir/r.json': No such file or directory"
   assert [ ! -e "$T/ran" ]
+}
+
+# A device node like /dev/$1 (major $2, minor $3) to report to: as root
+# a private copy in $T, so that a regression cannot replace the system's
+# own; otherwise the system's, which we cannot replace.
+device() {
+  if ((EUID != 0)); then
+    echo "/dev/$1"
+  elif mknod "$T/$1" c "$2" "$3" 2>/dev/null && [[ -w $T/$1 ]]; then
+    echo "$T/$1"
+  else
+    skip "cannot make a usable device node in $T"
+  fi
+}
+
+# Assert that COMMAND never ran (it would have made $T/ran) and that no
+# temporary report file was left in directory $1.
+assert_not_started() {
+  assert [ ! -e "$T/ran" ]
+  run ls -A "$1"
+  refute_output --regexp '^\.r\.json\.'
+}
+
+@test "a device is written in place, not replaced" {
+  local dev
+  dev=$(device null 1 3)
+  run graceful-timeout --report="$dev" 10 true
+  assert_success
+  assert_output ''
+  assert [ -c "$dev" ]
+}
+
+@test "a device that fails the write is said, and COMMAND's status kept" {
+  local dev
+  dev=$(device full 1 7)
+  run graceful-timeout --report="$dev" 10 sh -c 'exit 5'
+  assert_failure 5
+  assert_output "graceful-timeout: cannot write the report '$dev': No space left on device"
+  assert [ -c "$dev" ]
+}
+
+@test "a FIFO with a reader gets the report and stays a FIFO" {
+  mkfifo "$T/fifo"
+  # Our own end, open for reading (and writing, so the open returns).
+  exec 4<>"$T/fifo"
+  run graceful-timeout --report="$T/fifo" 10 sh -c 'exit 3'
+  local json=
+  read -r -t 20 json <&4
+  exec 4<&-
+  assert_failure 3
+  assert_output ''
+  assert [ -p "$T/fifo" ]
+  run python3 -c 'import json, sys; print(json.loads(sys.argv[1])["status"])' "$json"
+  assert_output 3
+}
+
+@test "a FIFO without a reader is an error at the end, not a hang" {
+  mkfifo "$T/fifo"
+  run timeout 20 graceful-timeout --report="$T/fifo" 10 sh -c 'exit 3'
+  assert_failure 3
+  assert_output "graceful-timeout: cannot write the report '$T/fifo': No such device or address"
+  assert [ -p "$T/fifo" ]
+}
+
+@test "a FIFO whose reader takes nothing is given up on" {
+  mkfifo "$T/fifo"
+  exec 4<>"$T/fifo"
+  # A report larger than the pipe can hold.
+  run timeout 20 graceful-timeout --report="$T/fifo" 10 \
+    true "$(printf '%0100000d' 0)"
+  exec 4<&-
+  assert_success
+  assert_output "graceful-timeout: cannot write the report '$T/fifo': Connection timed out"
+}
+
+@test "/dev/fd/N is written at that descriptor's offset" {
+  run bash -c 'exec >"$0"; echo before
+               graceful-timeout --report=/dev/fd/1 10 echo during
+               echo after' "$T/out"
+  assert_success
+  run sed -n '1,2p;4p' "$T/out"
+  assert_output $'before\nduring\nafter'
+  run report <(sed -n 3p "$T/out") '(r["command"], r["status"])'
+  assert_output "(['echo', 'during'], 0)"
+}
+
+@test "/proc/self/fd/N reaches a pipe" {
+  run bash -c 'graceful-timeout --report=/proc/self/fd/1 10 true | cat'
+  assert_success
+  run python3 -c 'import json, sys; print(json.loads(sys.argv[1])["status"])' "$output"
+  assert_output 0
+}
+
+@test "a closed descriptor is an error before COMMAND runs" {
+  run graceful-timeout --report=/dev/fd/7 10 touch "$T/ran"
+  assert_failure 125
+  assert_output "graceful-timeout: cannot create the report '/dev/fd/7': Bad file descriptor"
+  assert_not_started "$T"
+}
+
+@test "a symlink stays a symlink and its target gets the report" {
+  mkdir "$T/d"
+  ln -s d/r.json "$T/link"
+  run graceful-timeout --report="$T/link" 10 true
+  assert_success
+  assert [ -L "$T/link" ]
+  run readlink "$T/link"
+  assert_output d/r.json
+  assert_shape "$T/d/r.json"
+  run ls -A "$T/d"
+  assert_output r.json
+}
+
+@test "an existing report keeps its mode" {
+  echo old >"$T/r.json"
+  chmod 600 "$T/r.json"
+  run bash -c "umask 022; graceful-timeout --report='$T/r.json' 10 true"
+  assert_success
+  assert_shape "$T/r.json"
+  run stat -c %a "$T/r.json"
+  assert_output 600
+}
+
+@test "an existing report keeps its owner when root" {
+  ((EUID == 0)) || skip "only root can give a file away"
+  echo old >"$T/r.json"
+  chown 65534:65534 "$T/r.json"
+  run graceful-timeout --report="$T/r.json" 10 true
+  assert_success
+  assert_shape "$T/r.json"
+  run stat -c %u:%g "$T/r.json"
+  assert_output 65534:65534
+}
+
+@test "a read-only report is refused, as '>' would refuse it" {
+  echo old >"$T/r.json"
+  chmod 444 "$T/r.json"
+  run graceful-timeout --report="$T/r.json" 10 touch "$T/ran"
+  if ((EUID == 0)); then
+    # Root may write it, so it does, and the mode stays.
+    assert_success
+    assert_shape "$T/r.json"
+    run stat -c %a "$T/r.json"
+    assert_output 444
+  else
+    assert_failure 125
+    assert_output "graceful-timeout: cannot create the report '$T/r.json': Permission denied"
+    assert_equal "$(<"$T/r.json")" old
+    assert_not_started "$T"
+  fi
+}
+
+@test "a directory we cannot write in is an error before COMMAND runs" {
+  ((EUID != 0)) || skip "root may write in any directory"
+  mkdir "$T/ro"
+  chmod 555 "$T/ro"
+  run graceful-timeout --report="$T/ro/r.json" 10 touch "$T/ran"
+  assert_failure 125
+  assert_output "graceful-timeout: cannot create the report '$T/ro/r.json': Permission denied"
+  assert_not_started "$T/ro"
+}
+
+@test "an empty name is an error before COMMAND runs" {
+  cd "$T"
+  run graceful-timeout --report= 10 touch "$T/ran"
+  assert_failure 125
+  assert_output "graceful-timeout: cannot create the report '': No such file or directory"
+  assert_not_started "$T"
+  run ls -A "$T"
+  assert_output pids
+}
+
+@test "a directory is an error before COMMAND runs" {
+  local name
+  for name in "$T" "$T/" "$T/new/"; do
+    run graceful-timeout --report="$name" 10 touch "$T/ran"
+    assert_failure 125
+    assert_output "graceful-timeout: cannot create the report '$name': Is a directory"
+    assert_not_started "$T"
+    run ls -A "$T"
+    assert_output pids
+  done
+}
+
+@test "a missing directory leaves nothing behind" {
+  run graceful-timeout --report="$T/no/r.json" 10 touch "$T/ran"
+  assert_failure 125
+  assert_output "graceful-timeout: cannot create the report '$T/no/r.json': No such file or directory"
+  run ls -A "$T"
+  assert_output pids
+}
+
+@test "a failure after the report was checked leaves no temporary file" {
+  if GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup graceful-timeout --tree 5 true \
+       2>/dev/null; then
+    skip "this machine can create a cgroup, so --tree cannot fail"
+  fi
+  GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup run graceful-timeout --tree \
+    --report="$T/r.json" 10 touch "$T/ran"
+  assert_failure 125
+  assert_output "graceful-timeout: --tree: cannot create a cgroup v2 child cgroup"
+  assert_not_started "$T"
+  if [[ -e $T/r.json ]]; then
+    run report "$T/r.json" '(r["reason"], r["exit"], r["status"])'
+    assert_output "('error', None, 125)"
+  fi
+}
+
+@test "numbers are written with a '.' whatever the locale" {
+  [[ $(LC_ALL=de_DE.UTF-8 locale decimal_point 2>/dev/null) == , ]] ||
+    skip "no de_DE.UTF-8 locale (locale-gen de_DE.UTF-8)"
+  # Enough CPU time that user_s is not 0.
+  LC_ALL=de_DE.UTF-8 run graceful-timeout --report="$T/r.json" 10 sh -c '
+    i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done'
+  assert_success
+  assert_shape "$T/r.json"
+  run grep -c '"elapsed_s": [0-9]*\.[0-9]\{3\},' "$T/r.json"
+  assert_output 1
 }
