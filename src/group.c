@@ -6,9 +6,10 @@
    COMMAND runs in, so that COMMAND stays in the terminal's foreground
    job when started from a shell prompt.  A signal sent to the group
    reaches graceful-timeout too: the ones it can block it takes and drops
-   as its own; KILL and STOP it cannot, so those go to every other member
-   one by one, and graceful-timeout lives on to reap COMMAND and report
-   (GNU timeout dies of its own KILL).  */
+   as its own; KILL and STOP it cannot, nor glibc's internal signals (32
+   and 33), so those go to every other member one by one, and
+   graceful-timeout lives on to reap COMMAND and report (GNU timeout
+   dies of its own KILL).  */
 
 #include "system.h"
 #include "group.h"
@@ -75,14 +76,32 @@ scan_group (pid_t pgid, pid_t known, int sig, bool send)
   return n;
 }
 
+/* Whether SIG, sent to our own group, would reach us at its default
+   action: KILL and STOP, and a signal we cannot block (glibc's 32 and
+   33) unless it is ignored.  CONT does no harm.  */
+static bool
+hurts_sender (int sig)
+{
+  if (sig == SIGKILL || sig == SIGSTOP)
+    return true;
+  if (sig == SIGCONT || sig == 0)
+    return false;
+  sigset_t mask;
+  struct sigaction sa;
+  if (sigprocmask (SIG_BLOCK, NULL, &mask) == 0
+      && sigismember (&mask, sig) == 1)
+    return false;
+  return sigaction (sig, NULL, &sa) != 0 || sa.sa_handler != SIG_IGN;
+}
+
 /* Send SIG to every process in process group PGID but this one and
-   KNOWN, which the caller has signalled already.  If COUNT, or if SIG is
-   KILL or STOP, return how many there were besides KNOWN (-1 if /proc
-   cannot tell); else return -1.  */
+   KNOWN, which the caller has signalled already.  If COUNT, or if SIG
+   would hurt us (KILL, STOP, 32, 33), return how many there were besides
+   KNOWN (-1 if /proc cannot tell); else return -1.  */
 long
 group_signal (pid_t pgid, pid_t known, int sig, bool count)
 {
-  bool one_by_one = sig == SIGKILL || sig == SIGSTOP;
+  bool one_by_one = hurts_sender (sig);
   long n = (one_by_one || count
             ? scan_group (pgid, known, sig, one_by_one) : -1);
   /* Without /proc, KILL goes to the group as GNU sends it, us too.  */

@@ -10,12 +10,16 @@ src_graceful_timeout_SOURCES = \
   src/duration.c src/duration.h \
   src/signals.c src/signals.h \
   src/supervise.c src/supervise.h \
+  src/loop.c src/loop.h \
+  src/diag.c src/diag.h \
   src/termseq.c src/termseq.h \
   src/spawn.c src/spawn.h \
   src/hook.c src/hook.h \
   src/relay.c src/relay.h \
   src/report.c src/report.h \
   src/tree.c src/tree.h \
+  src/cgroup.c src/cgroup.h \
+  src/watchdog.c src/watchdog.h \
   src/group.c src/group.h \
   src/procfs.c src/procfs.h
 

@@ -15,18 +15,24 @@
      N    COMMAND's own exit status; if it died of signal N, the same
           death (raised on ourselves, core dumps disabled)
 
-   No signal handlers: every signal we act on is blocked and read from a
-   signalfd (sigtimedwait where there is none), so nothing happens
-   asynchronously.  Deadlines are absolute CLOCK_MONOTONIC times and the
-   wait sleeps in the kernel until a signal or a deadline arrives.  A pid
-   is signalled only while it is unreaped, so it cannot have been
-   recycled.  */
+   No signal handlers: every signal we act on is blocked and read
+   through the event loop (loop.c), so nothing happens asynchronously.
+   Deadlines are absolute times on the loop's clock, which counts time
+   spent stopped, frozen or suspended, and the wait sleeps in the kernel
+   until a signal, output or a deadline arrives.  A pid is signalled
+   only while it is unreaped, so it cannot have been recycled.
+
+   With --idle-timeout the wait also moves COMMAND's output, and after
+   COMMAND has ended it goes on until the output is delivered, still
+   serving signals and deadlines: a destination that takes nothing
+   never holds graceful-timeout.  Once an end has been asked for (the
+   time limit, a terminating signal), a destination that has taken
+   nothing for DRAIN_STALL is given up, and the loss reported.  */
 
 #include "system.h"
 #include "supervise.h"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/types.h>
@@ -37,15 +43,13 @@
 #endif
 #include <sys/resource.h>
 #include <sys/time.h>
-#if HAVE_SIGNALFD && HAVE_SYS_SIGNALFD_H
-# include <sys/signalfd.h>
-# define USE_SIGNALFD 1
-#endif
 
+#include "diag.h"
 #include "duration.h"
 #include "error.h"
 #include "group.h"
 #include "hook.h"
+#include "loop.h"
 #include "quote.h"
 #include "relay.h"
 #include "report.h"
@@ -54,15 +58,11 @@
 #include "timespec.h"
 #include "tree.h"
 
-/* A signal as it was received.  */
-struct received
-{
-  int sig;
-  pid_t sender;
-  bool user_sent;               /* Sent by kill() or the like.  */
-};
+/* How long a destination may take nothing before the output still
+   held for it is given up, once an end has been asked for.  */
+static struct timespec const DRAIN_STALL = { 1, 0 };
 
-/* A deadline: an absolute CLOCK_MONOTONIC time, if armed.  */
+/* A deadline: an absolute time on the loop's clock, if armed.  */
 struct timer
 {
   struct timespec at;
@@ -75,12 +75,13 @@ enum stop_reason
   STOP_NONE,
   STOP_DEADLINE,
   STOP_IDLE,
-  STOP_SIGNAL
+  STOP_SIGNAL,
+  STOP_ERROR                    /* Only for the report.  */
 };
 
 /* How each reason is named to the hook and in the report.  */
 static char const *const reason_names[] = { "exit", "deadline", "idle",
-                                            "signal" };
+                                            "signal", "error" };
 
 struct supervisor
 {
@@ -88,14 +89,15 @@ struct supervisor
   pid_t self;
   pid_t child;                  /* COMMAND's pid; 0 once it is reaped.  */
   int status;                   /* COMMAND's wait status, once reaped.  */
+  bool reaped;                  /* COMMAND has been reaped.  */
   struct rusage usage;          /* COMMAND's, once reaped.  */
   bool reap_all;                /* Reap every child: PID 1, or --tree.  */
   bool children_left;           /* The last reap found live children.  */
 
   struct spawn_origin origin;   /* What children restore.  */
-  sigset_t taken;               /* Blocked, and read from SIGFD.  */
+  sigset_t taken;               /* Blocked, and read by LOOP.  */
   sigset_t terminating;         /* Received, these start termination.  */
-  int sigfd;
+  struct loop loop;
 
   struct timer deadline;        /* The time limit.  */
   struct timer idle_timer;      /* The idle limit.  */
@@ -111,12 +113,20 @@ struct supervisor
   bool timed_out;               /* The time or idle limit passed.  */
 
   bool relaying;                /* --idle-timeout: output goes through.  */
+  bool draining;                /* COMMAND has ended; output has not.  */
+  bool end_asked;               /* Limit or signal: the drain is bounded.  */
   struct relay relay;
   bool reporting;               /* --report.  */
   struct report report;
   struct tree tree;             /* --tree.  */
+  bool tree_ready;              /* TREE holds what must be cleaned.  */
   bool leftovers;               /* Ending what COMMAND left behind.  */
+  pid_t pid;                    /* COMMAND's pid, for the report.  */
 };
+
+/* The run under way, for the clean-up of an exit on error (an exit 125
+   from any module, xalloc_die included): none outside supervise.  */
+static struct supervisor *current;
 
 /* Whether anything we supervise is alive: COMMAND, or with --tree
    what it left behind.  */
@@ -126,13 +136,11 @@ alive (struct supervisor const *s)
   return s->child || (s->opt->tree && s->children_left);
 }
 
-/* The current CLOCK_MONOTONIC time.  */
+/* The current time, on the clock of every deadline.  */
 static struct timespec
 now (void)
 {
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts;
+  return loop_now ();
 }
 
 /* Arm timer T to fire DURATION from now; a zero DURATION disarms it.  */
@@ -154,15 +162,24 @@ timer_fired (struct timer *t, struct timespec now)
   return true;
 }
 
-/* Add SIG to the signals S takes, unless it was ignored when we started:
-   such a signal stays ignored, in COMMAND too, as for a shell's
-   background job.  Return whether it was added.  */
+/* Add SIG to the signals S takes, unless it was ignored when we started
+   and not NEEDED: such a signal stays ignored, in COMMAND too, as for a
+   shell's background job.  A NEEDED one (ALRM, and what the termination
+   sequence sends) is taken anyway, and COMMAND gets it at its default,
+   or an inherited SIG_IGN would disarm the time limit.  Return whether
+   it was added.  */
 static bool
-take_signal (struct supervisor *s, int sig)
+take_signal (struct supervisor *s, int sig, bool needed)
 {
   struct sigaction sa;
-  if (sigaction (sig, NULL, &sa) != 0 || sa.sa_handler == SIG_IGN)
+  if (sigaction (sig, NULL, &sa) != 0)
     return false;
+  if (sa.sa_handler == SIG_IGN)
+    {
+      if (!needed)
+        return false;
+      signal (sig, SIG_DFL);
+    }
   sigaddset (&s->taken, sig);
   return true;
 }
@@ -189,14 +206,15 @@ configure_signals (struct supervisor *s)
   sigemptyset (&s->terminating);
   for (int sig = 1; sig <= sig_max (); sig++)
     {
+      bool needed = sig == SIGALRM || in_termseq (opt, sig);
       if (sigismember (&opt->pass, sig))
-        take_signal (s, sig);
+        take_signal (s, sig, needed);
       /* A termination signal that does not terminate by default (TSTP,
          say) is taken too, so the copy our own process group sends us
          cannot stop us; from outside, it starts termination, as GNU's
          does.  */
-      else if ((sig_is_terminating (sig) || in_termseq (opt, sig))
-               && take_signal (s, sig))
+      else if ((sig_is_terminating (sig) || needed)
+               && take_signal (s, sig, needed))
         sigaddset (&s->terminating, sig);
     }
 
@@ -212,11 +230,7 @@ configure_signals (struct supervisor *s)
 
   if (sigprocmask (SIG_BLOCK, &s->taken, &s->origin.mask) != 0)
     error (EXIT_CANCELED, errno, _("cannot block signals"));
-#ifdef USE_SIGNALFD
-  s->sigfd = signalfd (-1, &s->taken, SFD_NONBLOCK | SFD_CLOEXEC);
-  if (s->sigfd < 0)
-    error (EXIT_CANCELED, errno, _("cannot create a signalfd"));
-#endif
+  loop_open (&s->loop, &s->taken);
 }
 
 /* Start COMMAND.  If it cannot be run, say why; its exit status (126 or
@@ -233,15 +247,18 @@ start_command (struct supervisor *s)
   };
   int exec_errno;
   s->child = spawn_process (&s->origin, &req, &exec_errno);
+  if (s->child == SPAWN_NO_PIPE)
+    error (EXIT_CANCELED, errno, _("cannot create a pipe"));
   if (s->child < 0)
     error (EXIT_CANCELED, errno, _("fork system call failed"));
+  s->pid = s->child;
   if (s->opt->tree)
-    tree_started (&s->tree);
+    tree_started (&s->tree, s->child, s->opt->steps, s->opt->nsteps);
   if (s->relaying)
     relay_child_started (&s->relay);
   if (exec_errno)
-    error (0, exec_errno, _("failed to run command %s"),
-           quote (s->opt->argv[0]));
+    diag (exec_errno, _("failed to run command %s"),
+          quote (s->opt->argv[0]));
 }
 
 /* Send SIG to every process of COMMAND's tree (but the pre-stop
@@ -253,12 +270,11 @@ send_tree_signal (struct supervisor *s, int sig)
   if (s->opt->verbose)
     {
       char name[SIG_NAME_MAX];
-      error (0, 0, ngettext ("sending signal %s to the tree of command %s:"
-                             " %ld process",
-                             "sending signal %s to the tree of command %s:"
-                             " %ld processes", reached),
-             sig_name (sig, name), quote (s->opt->argv[0]), reached);
-      clearerr (stderr);
+      diag (0, ngettext ("sending signal %s to the tree of command %s:"
+                         " %ld process",
+                         "sending signal %s to the tree of command %s:"
+                         " %ld processes", reached),
+            sig_name (sig, name), quote (s->opt->argv[0]), reached);
     }
   if (s->reporting)
     report_signal (&s->report, sig, "tree", reached);
@@ -283,11 +299,8 @@ send_signal (struct supervisor *s, int sig, bool cont)
   if (s->opt->verbose)
     {
       char name[SIG_NAME_MAX];
-      error (0, 0, _("sending signal %s to command %s"),
-             sig_name (sig, name), quote (s->opt->argv[0]));
-      /* A diagnostic that could not be written must not turn a timeout
-         into a failure of graceful-timeout at exit.  */
-      clearerr (stderr);
+      diag (0, _("sending signal %s to command %s"),
+            sig_name (sig, name), quote (s->opt->argv[0]));
     }
 
   /* First COMMAND itself, in case it has left our process group.  */
@@ -346,7 +359,7 @@ run_hook (struct supervisor *s)
                 sig_name (s->first_sig, name));
     }
   if (s->opt->verbose)
-    error (0, 0, _("running the pre-stop hook %s"), quote (s->opt->pre_stop));
+    diag (0, _("running the pre-stop hook %s"), quote (s->opt->pre_stop));
   s->hook = hook_start (&s->origin, s->opt->pre_stop, s->child, reason);
   if (s->hook <= 0)
     {
@@ -364,18 +377,27 @@ start_termination (struct supervisor *s, enum stop_reason reason, int sig)
 {
   s->reason = reason;
   s->first_sig = sig;
+  s->end_asked = true;
   if (!s->opt->pre_stop || !run_hook (s))
     send_first_step (s);
 }
 
-/* The time limit has passed (or an external ALRM said so).  */
+/* The time limit has passed (or an external ALRM said so).  After
+   COMMAND has ended, that matters only while its output is still being
+   delivered: the delivery is then cut short.  */
 static void
 on_deadline (struct supervisor *s)
 {
   s->deadline.armed = false;
-  if (s->reason != STOP_NONE)
+  if (s->reason != STOP_NONE || (!s->child && !s->draining))
     return;
   s->timed_out = true;
+  s->end_asked = true;
+  if (!s->child)
+    {
+      s->reason = STOP_DEADLINE;
+      return;
+    }
   start_termination (s, STOP_DEADLINE, s->opt->steps[0].sig);
 }
 
@@ -386,8 +408,8 @@ on_idle (struct supervisor *s)
   if (s->reason != STOP_NONE)
     return;
   if (s->opt->verbose)
-    error (0, 0, _("no output from command %s for the idle limit"),
-           quote (s->opt->argv[0]));
+    diag (0, _("no output from command %s for the idle limit"),
+          quote (s->opt->argv[0]));
   s->timed_out = true;
   start_termination (s, STOP_IDLE, s->opt->steps[0].sig);
 }
@@ -403,6 +425,20 @@ update_idle (struct supervisor *s, bool active)
     s->idle_timer.armed = false;
   else if (active || !s->idle_timer.armed)
     timer_arm (&s->idle_timer, s->opt->idle);
+}
+
+/* If the delivery of COMMAND's output after its end has a limit, store
+   it in *AT and return true: an end was asked for, and a destination
+   takes nothing.  */
+static bool
+drain_limit (struct supervisor const *s, struct timespec *at)
+{
+  struct timespec since;
+  if (!s->draining || !s->end_asked
+      || !relay_stalled_since (&s->relay, &since))
+    return false;
+  *at = timespec_add (since, DRAIN_STALL);
+  return true;
 }
 
 /* Whatever deadlines are due at this moment fire.  */
@@ -423,6 +459,12 @@ expire_timers (struct supervisor *s)
     }
   if (timer_fired (&s->step_timer, t) && s->next_step < s->opt->nsteps)
     send_step (s, s->next_step, s->opt->steps[s->next_step].sig);
+  struct timespec give_up;
+  if (drain_limit (s, &give_up) && timespec_cmp (t, give_up) >= 0)
+    {
+      relay_abandon (&s->relay);
+      s->draining = false;
+    }
 }
 
 /* Add to TOTAL what USAGE says a reaped process used.  */
@@ -447,8 +489,12 @@ on_child_end (struct supervisor *s, pid_t pid, int status,
     {
       s->child = 0;
       s->status = status;
-      /* Limits that had not passed when COMMAND ended never will.  */
-      s->deadline.armed = s->idle_timer.armed = false;
+      s->reaped = true;
+      /* Limits that had not passed when COMMAND ended never will; but
+         the time limit still bounds the delivery of its output.  */
+      s->idle_timer.armed = false;
+      if (!s->relaying)
+        s->deadline.armed = false;
     }
   else if (pid == s->hook)
     {
@@ -509,7 +555,11 @@ reap (struct supervisor *s)
       pid_t pid;
       while (0 < (pid = reap_one (s, -1)))
         continue;
-      s->children_left = pid == 0;
+      /* Our children are not all the tree's: the caller's, the hook's,
+         the watchdog.  */
+      s->children_left = pid == 0
+                         && (!s->opt->tree
+                             || tree_has_members (&s->tree, s->hook));
     }
   else
     {
@@ -523,7 +573,7 @@ reap (struct supervisor *s)
 
 /* Act on signal R.  */
 static void
-on_signal (struct supervisor *s, struct received const *r)
+on_signal (struct supervisor *s, struct loop_signal const *r)
 {
   /* Every CHLD is a reason to look, even one that merged with ours.  */
   if (r->sig == SIGCHLD)
@@ -533,8 +583,15 @@ on_signal (struct supervisor *s, struct received const *r)
     }
   /* What we sent our own process group, or the PIPE of a failed write
      of ours, comes back to us: it is not news.  */
-  if ((r->user_sent && r->sender == s->self) || !alive (s))
+  if (r->user_sent && r->sender == s->self)
     return;
+  /* Nothing is left to signal, but output may be: bound its delivery.  */
+  if (!alive (s))
+    {
+      if (sigismember (&s->terminating, r->sig))
+        s->end_asked = true;
+      return;
+    }
 
   if (sigismember (&s->opt->pass, r->sig))
     send_signal (s, r->sig, false);
@@ -548,79 +605,47 @@ on_signal (struct supervisor *s, struct received const *r)
     send_signal (s, r->sig, true);
 }
 
-/* How long to sleep until the nearest armed timer, or NULL for no
-   limit; store the answer in *BUF.  */
-static struct timespec *
-time_to_sleep (struct supervisor const *s, struct timespec *buf)
+/* The nearest deadline: store it in *AT and return AT, or return NULL
+   if none is armed.  */
+static struct timespec const *
+next_deadline (struct supervisor const *s, struct timespec *at)
 {
   struct timer const *timers[] = { &s->deadline, &s->idle_timer,
                                    &s->step_timer, &s->hook_timer };
-  struct timer const *next = NULL;
+  bool any = drain_limit (s, at);
   for (size_t i = 0; i < countof (timers); i++)
-    if (timers[i]->armed
-        && (!next || timespec_cmp (timers[i]->at, next->at) < 0))
-      next = timers[i];
-  if (!next)
-    return NULL;
-  struct timespec left = timespec_sub (next->at, now ());
-  *buf = left.tv_sec < 0 ? make_timespec (0, 0) : left;
-  return buf;
-}
-
-#ifdef USE_SIGNALFD
-/* Act on every signal waiting in the signalfd.  */
-static void
-read_signals (struct supervisor *s)
-{
-  struct signalfd_siginfo info[16];
-  ssize_t got;
-  while ((got = read (s->sigfd, info, sizeof info)) > 0)
-    for (size_t i = 0; i < got / sizeof *info; i++)
+    if (timers[i]->armed && (!any || timespec_cmp (timers[i]->at, *at) < 0))
       {
-        struct received r = { info[i].ssi_signo, info[i].ssi_pid,
-                              (int) info[i].ssi_code <= 0 };
-        on_signal (s, &r);
+        *at = timers[i]->at;
+        any = true;
       }
+  return any ? at : NULL;
 }
 
 /* Sleep until a signal, output or a deadline arrives, and act on it.  */
 static void
 wait_and_dispatch (struct supervisor *s)
 {
-  struct timespec buf;
-  struct pollfd pfd[3] = { { .fd = s->sigfd, .events = POLLIN } };
-  size_t nfds = 1 + (s->relaying ? relay_pollfds (&s->relay, pfd + 1) : 0);
-  int n = ppoll (pfd, nfds, time_to_sleep (s, &buf), NULL);
-  if (n < 0 && errno != EINTR)
-    error (EXIT_CANCELED, errno, _("error waiting for command"));
-  if (0 < n && s->relaying)
-    update_idle (s, relay_pump (&s->relay, pfd + 1, nfds - 1));
+  struct pollfd fds[RELAY_POLLFDS];
+  size_t nfds = s->relaying ? relay_pollfds (&s->relay, fds) : 0;
+  struct timespec at;
+  struct loop_signal sigs[LOOP_SIGNALS_MAX];
+  size_t nsigs = loop_wait (&s->loop, next_deadline (s, &at), fds, nfds,
+                            sigs);
+  if (s->relaying)
+    {
+      bool active = relay_pump (&s->relay, fds, nfds, now ());
+      if (s->child)
+        update_idle (s, active);
+    }
   /* Output may keep us busy: deadlines are checked at every wakeup.  */
   expire_timers (s);
-  if (0 < n && pfd[0].revents)
-    read_signals (s);
+  for (size_t i = 0; i < nsigs; i++)
+    on_signal (s, &sigs[i]);
+  /* Once nothing is left to wait for, only undelivered output is.  */
+  if (s->relaying && !alive (s))
+    s->draining = relay_settle (&s->relay);
 }
-#else
-/* Sleep until a signal arrives or a deadline passes, and act on it.  */
-static void
-wait_and_dispatch (struct supervisor *s)
-{
-  struct timespec buf;
-  struct timespec *limit = time_to_sleep (s, &buf);
-  siginfo_t info;
-  int sig = limit ? sigtimedwait (&s->taken, &info, limit)
-                  : sigwaitinfo (&s->taken, &info);
-  if (sig < 0)
-    {
-      if (errno != EAGAIN && errno != EINTR)
-        error (EXIT_CANCELED, errno, _("error waiting for command"));
-      expire_timers (s);
-      return;
-    }
-  struct received r = { sig, info.si_pid, info.si_code <= 0 };
-  on_signal (s, &r);
-}
-#endif
 
 /* How graceful-timeout ends: an exit status, or the death by a signal
    that COMMAND died of (then STATUS is the shell's view of it).  */
@@ -665,7 +690,7 @@ outcome (struct supervisor const *s)
 
   int sig = WTERMSIG (st);
   if (WCOREDUMP (st))
-    error (0, 0, _("the monitored command dumped core"));
+    diag (0, _("the monitored command dumped core"));
   if (s->timed_out)
     return (struct outcome) {
       sig == SIGKILL || s->opt->preserve_status
@@ -683,65 +708,99 @@ seconds (struct timeval tv)
 /* Write the report of the run that ends in OUTCOME.  Return false if it
    could not be written, which is reported.  */
 static bool
-write_report (struct supervisor *s, struct outcome o, pid_t pid)
+write_report (struct supervisor *s, struct outcome o)
 {
   struct report_run run = {
-    .argv = s->opt->argv, .pid = pid, .reason = reason_names[s->reason],
-    .wait_status = s->status, .status = o.status,
+    .argv = s->opt->argv, .pid = s->pid, .reason = reason_names[s->reason],
+    .ended = s->reaped, .wait_status = s->status, .status = o.status,
     .user_s = seconds (s->usage.ru_utime),
     .sys_s = seconds (s->usage.ru_stime),
     .max_rss_kb = s->usage.ru_maxrss
   };
+  for (int i = 0; s->relaying && i < 2; i++)
+    run.output_errno[i] = relay_error (&s->relay, i);
   bool ok = report_write (&s->report, &run);
   if (!ok)
-    error (0, errno, _("cannot write the report %s"), quote (s->opt->report));
+    diag (errno, _("cannot write the report %s"), quote (s->opt->report));
+  s->reporting = false;
   return ok;
+}
+
+/* At an exit on error (125) while a run is under way, leave nothing
+   behind: remove our cgroup if it is empty (the watchdog removes it
+   otherwise), and write the report, whose reason is "error".
+   COMMAND, if it runs, gets its parent-death signal.  */
+static void
+clean_up_on_error (void)
+{
+  struct supervisor *s = current;
+  if (!s)
+    return;
+  current = NULL;
+  if (s->tree_ready)
+    tree_finish (&s->tree);
+  if (s->reporting)
+    {
+      s->reason = STOP_ERROR;
+      write_report (s, (struct outcome) { EXIT_CANCELED, 0 });
+    }
+}
+
+/* Prepare S for OPT, so that everything that can fail does so before
+   COMMAND runs.  */
+static void
+prepare (struct supervisor *s, struct gt_options const *opt)
+{
+  *s = (struct supervisor) { .opt = opt, .self = getpid () };
+  s->reap_all = s->self == 1 || opt->tree;
+  s->relaying = !duration_is_zero (opt->idle);
+  if (opt->report && !report_open (&s->report, opt->report))
+    error (EXIT_CANCELED, errno, _("cannot create the report %s"),
+           quote (opt->report));
+  s->reporting = opt->report != NULL;
+  current = s;
+  atexit (clean_up_on_error);
+  if (s->relaying)
+    relay_open (&s->relay, opt->std_closed[STDOUT_FILENO],
+                opt->std_closed[STDERR_FILENO]);
+  char const *why;
+  if (opt->tree && !tree_init (&s->tree, &why))
+    error (EXIT_CANCELED, 0, _("--tree: %s"), why);
+  s->tree_ready = opt->tree;
 }
 
 /* Run COMMAND as OPT says and return graceful-timeout's exit status.  */
 int
 supervise (struct gt_options const *opt)
 {
-  struct supervisor s = { .opt = opt, .self = getpid (), .sigfd = -1 };
-  s.reap_all = s.self == 1 || opt->tree;
-  s.relaying = !duration_is_zero (opt->idle);
-  s.reporting = opt->report != NULL;
-
-  /* Everything that can fail does so before COMMAND runs.  */
-  if (s.reporting && !report_open (&s.report, opt->report))
-    error (EXIT_CANCELED, errno, _("cannot create the report %s"),
-           quote (opt->report));
-  if (s.relaying)
-    relay_open (&s.relay);
-  char const *why;
-  if (opt->tree && !tree_init (&s.tree, &why))
-    error (EXIT_CANCELED, 0, _("--tree: %s"), why);
+  struct supervisor s;
+  prepare (&s, opt);
 
   /* Our own process group, so that all of COMMAND's can be signalled.  */
   if (!opt->foreground)
     setpgid (0, 0);
   configure_signals (&s);
   start_command (&s);
-  pid_t pid = s.child;
   timer_arm (&s.deadline, opt->duration);
   if (s.relaying)
     timer_arm (&s.idle_timer, opt->idle);
 
-  /* A hook still running when COMMAND ends is waited for too, and with
-     --tree whatever COMMAND left behind.  */
-  while (alive (&s) || s.hook)
+  /* A hook still running when COMMAND ends is waited for too, with
+     --tree whatever COMMAND left behind, and with --idle-timeout the
+     output not yet delivered.  */
+  while (alive (&s) || s.hook || s.draining)
     wait_and_dispatch (&s);
+  current = NULL;
   if (opt->tree)
     tree_finish (&s.tree);
   if (s.relaying)
-    {
-      relay_drain (&s.relay);
-      relay_close (&s.relay);
-    }
+    relay_close (&s.relay);
+  loop_close (&s.loop);
 
   struct outcome o = outcome (&s);
-  if (s.reporting && !write_report (&s, o, pid))
-    return EXIT_CANCELED;
+  /* A report that cannot be written is said, and the status kept.  */
+  if (s.reporting)
+    write_report (&s, o);
   if (o.die_of)
     die_like (&s, o.die_of);
   return o.status;

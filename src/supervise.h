@@ -34,6 +34,7 @@ struct gt_options
   struct timespec idle;         /* --idle-timeout; zero for none.  */
   char const *report;           /* --report FILE, "-", or NULL.  */
   bool tree;                    /* --tree: every descendant.  */
+  bool std_closed[3];           /* Standard fds closed when we started.  */
   char **argv;                  /* COMMAND and its arguments.  */
 };
 

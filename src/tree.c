@@ -9,8 +9,7 @@
    through, so the tree is frozen first, then signalled, then thawed:
 
    - cgroup: where we can create a child cgroup on the cgroup2 mount,
-     COMMAND starts in it (we join it for the fork and leave at once),
-     and cgroup.freeze freezes the lot; KILL is cgroup.kill.
+     COMMAND starts in it, and cgroup.freeze freezes the lot (cgroup.c).
 
    - proc: otherwise, /proc is walked again and again, each descendant
      found is stopped with STOP, until a walk finds no new one; then
@@ -18,25 +17,39 @@
      time, and signalled through a pidfd after a check, so a recycled pid
      is never hit.
 
+   The tree is what descends from COMMAND: a child the caller left to us
+   at exec is not in it, nor is the pre-stop hook's.  With the cgroup
+   backend that is exact.  With the /proc walk, our children at start
+   (and the watchdog) are left out by pid and start time, and a process
+   re-parented to us is taken for the tree's; so a daemon the hook
+   started and left is, with the /proc walk, the tree's.
+
+   If the supervisor is killed, its watchdog (watchdog.c) ends the tree:
+   with the cgroup backend, everything in the cgroup; with the /proc
+   walk, every process a termination step had found (recorded in memory
+   shared with the watchdog), COMMAND, and what descends from them then:
+   a process that had left COMMAND's descent by a double fork before any
+   step found it is out of its reach.
+
    GRACEFUL_TIMEOUT_TREE_BACKEND=proc or =cgroup forces one of them
    (for tests); by default cgroup is tried first.  */
 
 #include "system.h"
 #include "tree.h"
 
+#include <dirent.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #if HAVE_SYS_PRCTL_H
 # include <sys/prctl.h>
 #endif
 
-#include "procfs.h"
+#include "supervise.h"
+#include "watchdog.h"
 #include "xalloc.h"
-#include "xvasprintf.h"
 
 /* Whether this system can give --tree what it promises.  */
 bool
@@ -88,12 +101,31 @@ find (struct snapshot const *snap, pid_t pid)
   return p ? p - snap->procs : -1;
 }
 
-/* Add to OUT every living process of SNAP that descends from SELF but
-   not from SPARE (the pre-stop hook), and is not in OUT yet.
-   Return how many were added.  */
+/* Whether process P is one of the roots of the tree T: with a live
+   supervisor, a child of ours but SPARE (the pre-stop hook) and those
+   that are not the tree's; once it is dead, a process it had found.  */
+static bool
+is_root (struct tree const *t, struct proc_info const *p, pid_t spare,
+         bool orphaned)
+{
+  if (orphaned)
+    {
+      for (size_t i = 0; i < t->known->count; i++)
+        if (t->known->procs[i].pid == p->pid
+            && t->known->procs[i].start == p->start)
+          return true;
+      return false;
+    }
+  return p->ppid == t->self && p->pid != spare
+         && !proc_set_has (&t->foreign, p);
+}
+
+/* Add to OUT every living process of SNAP in the tree T (ORPHANED: whose
+   supervisor is dead) but SPARE's (the pre-stop hook's), that is not in
+   OUT yet.  Return how many were added.  */
 static size_t
-add_descendants (struct snapshot const *snap, pid_t self, pid_t spare,
-                 struct proc_set *out)
+add_descendants (struct tree const *t, struct snapshot const *snap,
+                 pid_t spare, bool orphaned, struct proc_set *out)
 {
   bool *in = xcalloc (snap->count ? snap->count : 1, sizeof *in);
   size_t added = 0;
@@ -103,10 +135,11 @@ add_descendants (struct snapshot const *snap, pid_t self, pid_t spare,
       for (size_t i = 0; i < snap->count; i++)
         {
           struct proc_info const *p = &snap->procs[i];
-          if (in[i] || p->pid == spare || p->pid == self)
+          if (in[i] || p->pid == spare || p->pid == t->self)
             continue;
-          ssize_t parent = p->ppid == self ? -2 : find (snap, p->ppid);
-          if (parent == -1 || (0 <= parent && !in[parent]))
+          ssize_t parent = find (snap, p->ppid);
+          if (!is_root (t, p, spare, orphaned)
+              && (parent < 0 || !in[parent]))
             continue;
           in[i] = changed = true;
           struct proc_info pinned = *p;
@@ -122,12 +155,28 @@ add_descendants (struct snapshot const *snap, pid_t self, pid_t spare,
   return added;
 }
 
-/* Freeze the descendants of SELF but SPARE's, adding each to FROZEN:
-   stop what a walk of /proc finds until a walk finds nothing new.  For
-   KILL, kill instead of stopping: a process with KILL pending cannot
-   fork either.  */
+/* Record process P as found, for the watchdog.  */
 static void
-proc_freeze (pid_t self, pid_t spare, int sig, struct proc_set *frozen)
+remember (struct tree *t, struct proc_info const *p)
+{
+  struct tree_known *k = t->known;
+  if (!k || k->count == TREE_KNOWN_MAX)
+    return;
+  for (size_t i = 0; i < k->count; i++)
+    if (k->procs[i].pid == p->pid && k->procs[i].start == p->start)
+      return;
+  k->procs[k->count].pid = p->pid;
+  k->procs[k->count].start = p->start;
+  k->count++;
+}
+
+/* Freeze the tree T (ORPHANED: whose supervisor is dead) but SPARE's
+   descendants, adding each process to FROZEN: stop what a walk of /proc
+   finds until a walk finds nothing new.  For KILL, kill instead of
+   stopping: a process with KILL pending cannot fork either.  */
+static void
+proc_freeze (struct tree *t, pid_t spare, bool orphaned, int sig,
+             struct proc_set *frozen)
 {
   int how = sig == SIGKILL ? SIGKILL : SIGSTOP;
   for (;;)
@@ -136,22 +185,29 @@ proc_freeze (pid_t self, pid_t spare, int sig, struct proc_set *frozen)
       procfs_each (collect, &snap);
       qsort (snap.procs, snap.count, sizeof *snap.procs, compare_pids);
       size_t before = frozen->count;
-      size_t added = add_descendants (&snap, self, spare, frozen);
+      size_t added = add_descendants (t, &snap, spare, orphaned, frozen);
       free (snap.procs);
       if (!added)
         return;
       for (size_t i = before; i < frozen->count; i++)
-        proc_signal (&frozen->procs[i], how);
+        {
+          /* Known before it is stopped: if we die now, the watchdog
+             continues it.  */
+          if (!orphaned)
+            remember (t, &frozen->procs[i]);
+          proc_signal (&frozen->procs[i], how);
+        }
     }
 }
 
-/* Send SIG to the descendants of SELF but SPARE's, race-free, and
-   continue them.  Return how many there were.  */
+/* Send SIG to the tree T (ORPHANED: whose supervisor is dead) but
+   SPARE's descendants, race-free, and continue them.  Return how many
+   there were.  */
 static long
-proc_tree_signal (pid_t self, pid_t spare, int sig)
+proc_tree_signal (struct tree *t, pid_t spare, bool orphaned, int sig)
 {
   struct proc_set frozen = { NULL, 0, 0 };
-  proc_freeze (self, spare, sig, &frozen);
+  proc_freeze (t, spare, orphaned, sig, &frozen);
   if (sig != SIGKILL)
     for (size_t i = 0; i < frozen.count; i++)
       proc_signal (&frozen.procs[i], sig);
@@ -163,159 +219,47 @@ proc_tree_signal (pid_t self, pid_t spare, int sig)
   return n;
 }
 
-/* ---- A cgroup v2 child ------------------------------------------------ */
-
-/* The first value other than NULL that PICK returns for a line of the
-   file PATH (without its newline), or NULL.  */
-static char *
-first_line_value (char const *path, char *(*pick) (char *line))
-{
-  FILE *f = fopen (path, "re");
-  if (!f)
-    return NULL;
-  char *line = NULL;
-  size_t size = 0;
-  char *value = NULL;
-  ssize_t len;
-  while (!value && (len = getline (&line, &size, f)) > 0)
-    {
-      if (line[len - 1] == '\n')
-        line[len - 1] = '\0';
-      value = pick (line);
-    }
-  free (line);
-  fclose (f);
-  return value;
-}
-
-/* The mount point in LINE of /proc/self/mountinfo if it mounts cgroup2:
-   "ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS... - FSTYPE ...".  */
-static char *
-pick_cgroup2_mount (char *line)
-{
-  char *sep = strstr (line, " - ");
-  char point[4096];
-  if (sep && strncmp (sep + 3, "cgroup2 ", 8) == 0
-      && sscanf (line, "%*s %*s %*s %*s %4095s", point) == 1)
-    return xstrdup (point);
-  return NULL;
-}
-
-/* The cgroup v2 path in LINE of /proc/self/cgroup: "0::PATH".  */
-static char *
-pick_own_cgroup (char *line)
-{
-  return strncmp (line, "0::", 3) == 0 ? xstrdup (line + 3) : NULL;
-}
-
-/* Write TEXT to the file NAME in the directory DIR.
-   Return false, with errno set, on failure.  */
-static bool
-write_at (int dir, char const *name, char const *text)
-{
-  int fd = openat (dir, name, O_WRONLY | O_CLOEXEC);
-  if (fd < 0)
-    return false;
-  size_t len = strlen (text);
-  bool ok = write (fd, text, len) == (ssize_t) len;
-  int saved_errno = errno;
-  close (fd);
-  errno = saved_errno;
-  return ok;
-}
-
-/* Create our child cgroup in T.  Return false if we cannot.  */
-static bool
-cgroup_create (struct tree *t)
-{
-  char *mount = first_line_value ("/proc/self/mountinfo",
-                                  pick_cgroup2_mount);
-  char *own = first_line_value ("/proc/self/cgroup", pick_own_cgroup);
-  bool ok = false;
-  if (mount && own)
-    {
-      /* A unique name: every container's PID 1 has the same pid.  */
-      t->cgroup_path = xasprintf ("%s%s%sgraceful-timeout.XXXXXX", mount,
-                                  own, own[strlen (own) - 1] == '/' ? "" : "/");
-      char *parent = xasprintf ("%s%s", mount, own);
-      int parent_dir = open (parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      free (parent);
-      if (0 <= parent_dir && mkdtemp (t->cgroup_path))
-        {
-          t->cgroup_dir = open (t->cgroup_path,
-                                O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-          t->procs_fd = openat (parent_dir, "cgroup.procs",
-                                O_WRONLY | O_CLOEXEC);
-          ok = 0 <= t->cgroup_dir && 0 <= t->procs_fd
-               && faccessat (t->cgroup_dir, "cgroup.freeze", W_OK, 0) == 0
-               /* Join it, so that COMMAND is born in it.  */
-               && write_at (t->cgroup_dir, "cgroup.procs", "0");
-          if (!ok)
-            rmdir (t->cgroup_path);
-        }
-      if (0 <= parent_dir)
-        close (parent_dir);
-    }
-  free (mount);
-  free (own);
-  return ok;
-}
-
-/* Wait, up to a second, until the cgroup of T is frozen.  */
+/* Add to T's foreign set every child we have now: the caller left them
+   to us at exec, and they are not COMMAND's.  */
 static void
-cgroup_wait_frozen (struct tree const *t)
+note_foreign_children (struct tree *t)
 {
-  int fd = openat (t->cgroup_dir, "cgroup.events", O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return;
-  for (int tries = 0; tries < 100; tries++)
-    {
-      char buf[256];
-      ssize_t n = pread (fd, buf, sizeof buf - 1, 0);
-      if (n <= 0)
-        break;
-      buf[n] = '\0';
-      if (strstr (buf, "frozen 1"))
-        break;
-      /* cgroup.events signals a change with POLLPRI.  */
-      struct pollfd pfd = { .fd = fd, .events = POLLPRI };
-      poll (&pfd, 1, 10);
-    }
-  close (fd);
-}
-
-/* Send SIG to every process in the cgroup of T, frozen meanwhile, and
-   continue them.  Return how many there were.  */
-static long
-cgroup_tree_signal (struct tree *t, int sig)
-{
-  if (sig != SIGKILL)
-    {
-      write_at (t->cgroup_dir, "cgroup.freeze", "1");
-      cgroup_wait_frozen (t);
-    }
-  int fd = openat (t->cgroup_dir, "cgroup.procs", O_RDONLY | O_CLOEXEC);
-  FILE *f = fd < 0 ? NULL : fdopen (fd, "r");
-  long n = 0;
+  char path[64];
+  snprintf (path, sizeof path, "/proc/%ld/task/%ld/children",
+            (long) t->self, (long) t->self);
+  FILE *f = fopen (path, "re");
   long pid;
-  /* Frozen processes cannot exit, so their pids stay theirs.  */
   while (f && fscanf (f, "%ld", &pid) == 1)
     {
-      n++;
-      if (sig != SIGKILL)
-        {
-          kill (pid, sig);
-          if (sig != SIGSTOP)
-            kill (pid, SIGCONT);
-        }
+      struct proc_info p;
+      if (procfs_read (pid, &p))
+        proc_set_add (&t->foreign, &p);
     }
   if (f)
     fclose (f);
-  if (sig == SIGKILL)
-    write_at (t->cgroup_dir, "cgroup.kill", "1");
-  else
-    write_at (t->cgroup_dir, "cgroup.freeze", "0");
-  return n;
+}
+
+/* Whether any child of ours is in the tree T, SPARE (the hook) and the
+   children that are not the tree's left out.  */
+static bool
+proc_has_members (struct tree *t, pid_t spare)
+{
+  char path[64];
+  snprintf (path, sizeof path, "/proc/%ld/task/%ld/children",
+            (long) t->self, (long) t->self);
+  FILE *f = fopen (path, "re");
+  if (!f)
+    return true;                /* Cannot tell: reaping tells.  */
+  bool found = false;
+  long pid;
+  while (!found && fscanf (f, "%ld", &pid) == 1)
+    {
+      struct proc_info p;
+      found = pid != spare && procfs_read (pid, &p) && p.state != 'Z'
+              && !proc_set_has (&t->foreign, &p);
+    }
+  fclose (f);
+  return found;
 }
 
 /* ---- The interface ---------------------------------------------------- */
@@ -326,7 +270,7 @@ bool
 tree_init (struct tree *t, char const **why)
 {
   *t = (struct tree) { .backend = TREE_PROC, .self = getpid (),
-                       .cgroup_dir = -1, .procs_fd = -1 };
+                       .cgroup = { -1, NULL, -1 }, .watchdog_fd = -1 };
 #if HAVE_PRCTL && HAVE_DECL_PR_SET_CHILD_SUBREAPER
   if (prctl (PR_SET_CHILD_SUBREAPER, 1) != 0)
     {
@@ -341,30 +285,38 @@ tree_init (struct tree *t, char const **why)
   char const *want = getenv ("GRACEFUL_TIMEOUT_TREE_BACKEND");
   bool proc_only = want && strcmp (want, "proc") == 0;
   bool cgroup_only = want && strcmp (want, "cgroup") == 0;
-  if (!proc_only && cgroup_create (t))
+  if (!proc_only && cgroup_create (&t->cgroup))
     t->backend = TREE_CGROUP;
   else if (cgroup_only)
     {
       *why = _("cannot create a cgroup v2 child cgroup");
       return false;
     }
+  void *shared = mmap (NULL, sizeof *t->known, PROT_READ | PROT_WRITE,
+                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  t->known = shared == MAP_FAILED ? NULL : shared;
+  if (t->backend == TREE_PROC)
+    note_foreign_children (t);
   return true;
 }
 
-/* COMMAND has been started: with the cgroup backend it was born in our
-   child cgroup, which we now leave for the one we came from.  */
+/* COMMAND, whose pid is COMMAND_PID, has been started: with the cgroup
+   backend it was born in our child cgroup, which we now leave.  Then
+   start the watchdog, which ends the tree with the termination sequence
+   STEPS (NSTEPS of them) if we are killed.  */
 void
-tree_started (struct tree *t)
+tree_started (struct tree *t, pid_t command, struct termstep const *steps,
+              size_t nsteps)
 {
-  if (t->backend != TREE_CGROUP)
-    return;
-  if (write (t->procs_fd, "0", 1) != 1)
-    {
-      /* Staying in it, we would freeze ourselves: walk /proc instead.  */
-      t->backend = TREE_PROC;
-    }
-  close (t->procs_fd);
-  t->procs_fd = -1;
+  /* Staying in it, we would freeze ourselves: walk /proc instead.  */
+  if (t->backend == TREE_CGROUP && !cgroup_leave (&t->cgroup))
+    t->backend = TREE_PROC;
+  struct proc_info p;
+  if (procfs_read (command, &p))
+    remember (t, &p);
+  t->watchdog = watchdog_start (t, steps, nsteps, &t->watchdog_fd);
+  if (0 < t->watchdog && procfs_read (t->watchdog, &p))
+    proc_set_add (&t->foreign, &p);
 }
 
 /* Send SIG to every descendant but those of SPARE (the pre-stop hook),
@@ -374,19 +326,63 @@ long
 tree_signal (struct tree *t, int sig, pid_t spare)
 {
   if (t->backend == TREE_CGROUP)
-    return cgroup_tree_signal (t, sig);
-  return proc_tree_signal (t->self, spare, sig);
+    return cgroup_signal (&t->cgroup, sig);
+  return proc_tree_signal (t, spare, false, sig);
 }
 
-/* Everything has ended: remove our child cgroup.  */
+/* Whether a process of the tree T is alive, leaving out SPARE (the
+   pre-stop hook).  */
+bool
+tree_has_members (struct tree *t, pid_t spare)
+{
+  if (t->backend == TREE_CGROUP)
+    return cgroup_populated (&t->cgroup);
+  return proc_has_members (t, spare);
+}
+
+/* In the watchdog, once the supervisor is dead: send SIG to what is
+   left of the tree T.  Return how many processes it reached.  */
+long
+tree_orphaned_signal (struct tree *t, int sig)
+{
+  if (t->backend == TREE_CGROUP)
+    {
+      /* The supervisor may have died with the tree frozen.  */
+      cgroup_thaw (&t->cgroup);
+      return cgroup_signal (&t->cgroup, sig);
+    }
+  return t->known ? proc_tree_signal (t, 0, true, sig) : 0;
+}
+
+/* In the watchdog: whether anything of the tree T is left.  */
+bool
+tree_orphaned_alive (struct tree *t)
+{
+  if (t->backend == TREE_CGROUP)
+    return cgroup_populated (&t->cgroup);
+  for (size_t i = 0; t->known && i < t->known->count; i++)
+    {
+      struct proc_info p;
+      if (procfs_read (t->known->procs[i].pid, &p) && p.state != 'Z'
+          && p.start == t->known->procs[i].start)
+        return true;
+    }
+  return false;
+}
+
+/* Everything has ended: dismiss the watchdog and remove our child
+   cgroup.  */
 void
 tree_finish (struct tree *t)
 {
-  if (0 <= t->cgroup_dir)
-    {
-      close (t->cgroup_dir);
-      if (t->backend == TREE_CGROUP)
-        rmdir (t->cgroup_path);
-    }
-  free (t->cgroup_path);
+  watchdog_dismiss (t->watchdog_fd);
+  t->watchdog_fd = -1;
+  if (t->backend == TREE_CGROUP)
+    cgroup_remove (&t->cgroup);
+  free (t->cgroup.path);
+  t->cgroup.path = NULL;
+  proc_set_free (&t->foreign);
+  if (t->known)
+    munmap (t->known, sizeof *t->known);
+  t->known = NULL;
 }
