@@ -137,9 +137,11 @@ is_realtime (int sig)
 
 /* The signal that the decimal number STR names; STR starts with a
    digit.  Like GNU timeout, read it as a shell reports a status: 143
-   (128+15) means TERM, 271 (256+15, as ksh reports it) too.  Return -1
-   unless STR is all digits, fits in an int, and masks to a signal of
-   this platform.  */
+   (128+15) means TERM, 271 (256+15, as ksh reports it) too.  Unlike
+   GNU, which also wants a name, take a number that has none (glibc's
+   32 and 33): the signal exists and can be sent.  Return -1 unless STR
+   is all digits, fits in an int, and masks to a signal of this
+   platform.  */
 static int
 parse_number (char const *str)
 {
