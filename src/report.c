@@ -577,7 +577,7 @@ ms_until (struct timespec deadline)
   struct timespec left = timespec_sub (deadline,
                                        clock_now (CLOCK_MONOTONIC));
   return (left.tv_sec < 0 ? 0
-          : left.tv_sec * 1000 + (left.tv_nsec + 999999) / 1000000);
+          : (int) (left.tv_sec * 1000 + (left.tv_nsec + 999999) / 1000000));
 }
 
 /* Write the LEN bytes at BUF to FD, at most CHUNK at a time, each time
@@ -724,7 +724,7 @@ write_file (char const *path, char const *buf, size_t len)
     return false;
 
   char const *slash = strrchr (path, '/');
-  int dirlen = slash ? slash - path + 1 : 0;
+  int dirlen = slash ? (int) (slash - path + 1) : 0;
   char *tmp = xasprintf ("%.*s.%s.XXXXXX", dirlen, path, path + dirlen);
   int fd = mkostemp (tmp, O_CLOEXEC);
   bool ok = 0 <= fd;

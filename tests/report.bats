@@ -249,6 +249,19 @@ assert_not_started() {
   assert_output 65534:65534
 }
 
+@test "a report in a directory we cannot write in is written in place" {
+  mkdir "$T/ro"
+  echo old >"$T/ro/r.json"
+  chmod 555 "$T/ro"
+  run graceful-timeout --report="$T/ro/r.json" 10 sh -c 'exit 4'
+  chmod 755 "$T/ro"
+  assert_failure 4
+  assert_output ''
+  assert_shape "$T/ro/r.json"
+  run ls -A "$T/ro"
+  assert_output r.json
+}
+
 @test "a read-only report is refused, as '>' would refuse it" {
   echo old >"$T/r.json"
   chmod 444 "$T/r.json"
