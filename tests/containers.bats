@@ -4,11 +4,6 @@
 
 load helper
 
-setup_file() {
-  unshare --pid --fork --mount-proc true 2>/dev/null ||
-    skip 'cannot create a pid namespace here'
-}
-
 # Start "$@" as PID 1 of a new pid namespace, in the background; set
 # PID1 to its pid as seen from here once $T/ready exists.
 start_container() {
@@ -21,6 +16,7 @@ start_container() {
 }
 
 @test "as PID 1, every inherited zombie is reaped" {
+  need_pidns
   run unshare --pid --fork --mount-proc graceful-timeout 10 sh -c '
     for i in 1 2 3 4 5; do (true &); (sleep 0.05 &); done
     i=0
@@ -33,36 +29,40 @@ start_container() {
 }
 
 @test "as PID 1, signals are forwarded and COMMAND's status returned" {
+  need_pidns
   start_container graceful-timeout 30 sh -c \
     'trap "exit 5" TERM; echo ready >"$0"; sleep 30 & wait' "$T/ready"
   kill -TERM "$PID1"
-  assert_status() { wait_for_file "$T/status"; assert_equal "$(<"$T/status")" "$1"; }
   assert_status 'exit 5'
 }
 
 @test "docker stop: TERM to PID 1 runs the hook, ends the whole tree, keeps the status" {
+  need_pidns
+  # Names no other test, nor a concurrent run of this one, uses.
+  local m=$$$BATS_TEST_NUMBER
   export HOOKLOG=$T/hook
   start_container graceful-timeout --tree -v -k 0.5 \
     --pre-stop='echo "hook $GRACEFUL_TIMEOUT_REASON" >"$HOOKLOG"' 0 sh -c '
       exec >/dev/null 2>&1
-      setsid sleep 1000 &
-      sh -c "trap \"\" TERM; exec sleep 1001" &
-      (setsid sleep 1002 &)
+      setsid sleep 1000.$1 &
+      sh -c "trap \"\" TERM; exec sleep 1001.$1" &
+      (setsid sleep 1002.$1 &)
       trap "exit 0" TERM
       echo ready >"$0"
-      wait' "$T/ready"
+      wait' "$T/ready" "$m"
   local before
-  before=$(pgrep -f '^sleep 100[012]$' | wc -l)
+  before=$(pgrep -f "^sleep 100[012]\\.$m\$" | wc -l)
   assert_equal "$before" 3
   kill -TERM "$PID1"
   wait_for_file "$T/status"
   assert_equal "$(<"$T/status")" 'exit 0'
   assert_equal "$(<"$T/hook")" 'hook signal:TERM'
-  run pgrep -f '^sleep 100[012]$'
+  run pgrep -f "^sleep 100[012]\\.$m\$"
   assert_failure 1
 }
 
 @test "without --tree, a TERM to PID 1 still ends COMMAND's group" {
+  need_pidns
   start_container graceful-timeout 0 sh -c \
     'echo ready >"$0"; sleep 30 & wait' "$T/ready"
   kill -TERM "$PID1"

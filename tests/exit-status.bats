@@ -23,14 +23,17 @@ load helper
 @test "-p keeps COMMAND's status: 128+N when the signal killed it" {
   run graceful-timeout -p 0.1 sleep 10
   assert_failure 143
-  run graceful-timeout -p -s INT 0.1 sleep 10
+  # INT at its default, whatever the caller (a background job) left.
+  run env --default-signal=INT graceful-timeout -p -s INT 0.1 sleep 10
   assert_failure 130
-  run graceful-timeout -p 0.1 sh -c 'trap "exit 9" TERM; sleep 10 & wait'
+  run graceful-timeout -p 30 \
+    sh -c 'trap "exit 9" TERM; kill -ALRM $PPID; sleep 10 & wait'
   assert_failure 9
 }
 
 @test "137 when COMMAND is killed by -k escalation, and we survive it" {
-  run wait_status graceful-timeout -k 0.1 0.1 sh -c 'trap "" TERM; sleep 10'
+  run wait_status graceful-timeout -k 0.1 30 \
+    sh -c 'trap "" TERM; kill -ALRM $PPID; sleep 10'
   assert_output 'exit 137'
 }
 

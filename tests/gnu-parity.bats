@@ -27,9 +27,12 @@ TRY="Try 'graceful-timeout --help' for more information."
   run graceful-timeout -v -k 5 0.1 sleep 10
   assert_failure 124
   assert_output "graceful-timeout: sending signal TERM to command 'sleep'"
-  run graceful-timeout --kill-after=0.1 0.1 sh -c 'trap "" TERM; sleep 10'
+  # COMMAND says when it is ready: an external ALRM is the time limit.
+  run graceful-timeout --kill-after=0.1 30 \
+    sh -c 'trap "" TERM; kill -ALRM $PPID; sleep 10'
   assert_failure 137
-  run graceful-timeout -p -k 0.1 0.1 sh -c 'trap "" TERM; sleep 10'
+  run graceful-timeout -p -k 0.1 30 \
+    sh -c 'trap "" TERM; kill -ALRM $PPID; sleep 10'
   assert_failure 137
 }
 
@@ -101,13 +104,13 @@ $TRY"
 }
 
 @test "parity: the whole group gets the signal, unless --foreground" {
-  run graceful-timeout -s INT 0.2 sh -c \
-    'sleep 30 >/dev/null 2>&1 & echo $! >"$0"; wait' "$T/kid"
+  run env --default-signal=INT graceful-timeout -s INT 30 sh -c \
+    'sleep 30 >/dev/null 2>&1 & echo $! >"$0"; kill -ALRM $PPID; wait' "$T/kid"
   assert_failure 124
   track "$T/kid"
   wait_gone "$(<"$T/kid")"
-  run graceful-timeout --foreground 0.2 sh -c \
-    'sleep 30 >/dev/null 2>&1 & echo $! >"$0"; wait' "$T/kid2"
+  run graceful-timeout --foreground 30 sh -c \
+    'sleep 30 >/dev/null 2>&1 & echo $! >"$0"; kill -ALRM $PPID; wait' "$T/kid2"
   assert_failure 124
   track "$T/kid2"
   alive "$(<"$T/kid2")"
@@ -116,8 +119,7 @@ $TRY"
 # init-parent.sh
 
 @test "parity: run as PID 1, COMMAND is not taken for an orphan" {
-  unshare --pid --fork --mount-proc true 2>/dev/null ||
-    skip 'cannot create a pid namespace here'
+  need_pidns
   run unshare --pid --fork --mount-proc graceful-timeout 10 true
   assert_success
   run unshare --pid --fork --mount-proc sh -c 'graceful-timeout 10 true'
@@ -127,14 +129,15 @@ $TRY"
 # Defects of GNU 9.11 that graceful-timeout fixes.
 
 @test "-s CHLD does not hang" {
-  run graceful-timeout -s CHLD 0.1 sh -c 'sleep 0.3'
+  run graceful-timeout -s CHLD 30 sh -c 'kill -ALRM $PPID; sleep 0.3'
   assert_failure 124
   run graceful-timeout -s CHLD -k 0.1 0.1 sleep 10
   assert_failure 137
 }
 
 @test "-s ALRM -k escalates to KILL" {
-  run graceful-timeout -v -s ALRM -k 0.1 0.1 sh -c 'trap "" ALRM; sleep 10'
+  run graceful-timeout -v -s ALRM -k 0.1 30 \
+    sh -c 'trap "" ALRM; kill -ALRM $PPID; sleep 10'
   assert_failure 137
   assert_output "graceful-timeout: sending signal ALRM to command 'sh'
 graceful-timeout: sending signal KILL to command 'sh'"

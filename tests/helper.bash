@@ -5,22 +5,82 @@
 bats_load_library bats-support
 bats_load_library bats-assert
 
+# Only the directories the tests need: the caller's PATH may hold
+# directories this user cannot read, and a command looked up through them
+# fails with EACCES instead of ENOENT.  bats's own tools stay reachable.
 : "${GT_BINDIR:=$BATS_TEST_DIRNAME/../src}"
-PATH="$GT_BINDIR:$BATS_TEST_DIRNAME:$PATH"
-export LC_ALL=C
+PATH="$GT_BINDIR:$BATS_TEST_DIRNAME:${BATS_LIBEXEC:+$BATS_LIBEXEC:}"
+PATH+=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin
+export PATH LC_ALL=C
 
-# Every test gets its own directory; T is short for it.
+# Every test gets its own directory; T is short for it.  With GT_VALGRIND
+# set (make check-valgrind), graceful-timeout runs under memcheck.
 setup() {
   T=$BATS_TEST_TMPDIR
   : >"$T/pids"
+  [[ -z ${GT_VALGRIND-} ]] || use_valgrind
 }
 
-# End every process a test recorded with track, whatever happened.
+# End every process a test recorded with track, whatever happened; then,
+# under valgrind, fail if memcheck found anything.
 teardown() {
   local pid
   while read -r pid; do
     kill -KILL "$pid" 2>/dev/null || true
   done <"$T/pids"
+  [[ -z ${GT_VALGRIND-} ]] || assert_valgrind_clean
+}
+
+# Put first on PATH a graceful-timeout that runs the real one under
+# valgrind's memcheck, each process logging to $T/valgrind.PID.
+use_valgrind() {
+  local real
+  real=$(command -v graceful-timeout)
+  mkdir "$T/valgrind-bin"
+  cat >"$T/valgrind-bin/graceful-timeout" <<SH
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full \
+  --errors-for-leak-kinds=definite --log-file='$T/valgrind.%p' '$real' "\$@"
+SH
+  chmod +x "$T/valgrind-bin/graceful-timeout"
+  PATH=$T/valgrind-bin:$PATH
+}
+
+# Fail, showing the logs, if any valgrind log of this test is not empty.
+assert_valgrind_clean() {
+  local log bad=
+  for log in "$T"/valgrind.*; do
+    [[ -s $log ]] && bad+=$(<"$log")$'\n'
+  done
+  [[ -z $bad ]] || fail "valgrind: $bad"
+}
+
+# Skip the test, with REASON $1, unless running as root.
+need_root() {
+  (( EUID == 0 )) || skip "$1 (needs root)"
+}
+
+# Skip the test unless a pid namespace can be made here (root only).
+# Not in setup_file: bats 1.8.2 mishandles skip there.
+need_pidns() {
+  need_root 'cannot create a pid namespace'
+  unshare --pid --fork --mount-proc true 2>/dev/null ||
+    skip 'cannot create a pid namespace here'
+}
+
+# An external ALRM counts as reaching the time limit (SPEC 3).  A test
+# whose COMMAND must be ready before the deadline sends it instead of
+# racing a short deadline: to graceful-timeout, pid $1 (default $GT).
+time_up() {
+  kill -ALRM "${1:-$GT}"
+}
+
+# Print a shell command that uses $1 seconds of its own user CPU time,
+# then exits: the CPU clock decides, not a loop count, whatever the
+# machine's speed.
+burn_cpu() {
+  echo "python3 -c 'import itertools, os
+any(os.times().user >= $1 for _ in itertools.count())'"
 }
 
 # Record pid $1 (or the pid in file $1) to be ended in teardown.

@@ -51,8 +51,7 @@ os.waitpid(pid, 0)
 }
 
 @test "as PID 1 of a pid namespace, COMMAND runs and its status is kept" {
-  unshare --pid --fork --mount-proc true 2>/dev/null ||
-    skip 'cannot create a pid namespace here'
+  need_pidns
   run unshare --pid --fork --mount-proc graceful-timeout 10 \
     sh -c 'echo $PPID; exit 3'
   assert_failure 3
@@ -62,8 +61,7 @@ os.waitpid(pid, 0)
 }
 
 @test "as PID 1, a COMMAND killed by a signal gives 128+N" {
-  unshare --pid --fork --mount-proc true 2>/dev/null ||
-    skip 'cannot create a pid namespace here'
+  need_pidns
   run unshare --pid --fork --mount-proc graceful-timeout 10 \
     sh -c 'kill -USR1 $$'
   assert_failure $((128 + $(signum USR1)))

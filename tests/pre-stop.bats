@@ -7,7 +7,8 @@ HOOK='echo "hook $GRACEFUL_TIMEOUT_PID $GRACEFUL_TIMEOUT_REASON" >>"$HOOKLOG"'
 
 @test "the hook runs before the first signal, told the pid and the reason" {
   export HOOKLOG=$T/log
-  start_recorder graceful-timeout --pre-stop="$HOOK" 0.1 -- TERM
+  start_recorder graceful-timeout --pre-stop="$HOOK" 30 -- TERM
+  time_up
   assert_status 'exit 124'
   assert_log 2 "hook $CMD deadline
 TERM"
@@ -44,7 +45,8 @@ graceful-timeout: sending signal TERM to command 'sleep'"
 
 @test "the hook's own children die with it when it runs out of time" {
   export KID=$T/kid
-  run graceful-timeout --pre-stop-timeout=0.2 \
+  # The hook must record its child before its time runs out.
+  run graceful-timeout --pre-stop-timeout=2 \
     --pre-stop='sleep 30 >/dev/null 2>&1 & echo $! >"$KID"; wait' \
     0.1 sleep 10
   assert_failure 124

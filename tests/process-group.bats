@@ -4,8 +4,8 @@
 load helper
 
 @test "-v names every signal sent: the timeout signal, then KILL" {
-  run --separate-stderr graceful-timeout -v -k 0.1 0.1 \
-    sh -c 'trap "" TERM; sleep 10'
+  run --separate-stderr graceful-timeout -v -k 0.1 30 \
+    sh -c 'trap "" TERM; kill -ALRM $PPID; sleep 10'
   assert_failure 137
   assert_equal "$stderr" \
 "graceful-timeout: sending signal TERM to command 'sh'
@@ -13,7 +13,8 @@ graceful-timeout: sending signal KILL to command 'sh'"
 }
 
 @test "COMMAND's children in its process group are signalled too" {
-  run graceful-timeout 0.2 sh -c 'sleep 10 >/dev/null 2>&1 & echo $! >"$0"; wait' "$T/kid"
+  run graceful-timeout 30 sh -c \
+    'sleep 10 >/dev/null 2>&1 & echo $! >"$0"; kill -ALRM $PPID; wait' "$T/kid"
   assert_failure 124
   track "$T/kid"
   wait_gone "$(<"$T/kid")"
@@ -33,11 +34,17 @@ graceful-timeout: sending signal KILL to command 'sh'"
 
 @test "-f signals COMMAND only, and sends no CONT" {
   # A stopped COMMAND gets TERM but no CONT, so only KILL ends it.
-  run graceful-timeout -f -v -k 0.3 0.1 sh -c 'kill -STOP $$; sleep 10'
+  # A helper in COMMAND's group makes the time up once COMMAND is stopped.
+  run graceful-timeout -f -v -k 0.3 30 sh -c '
+    gt=$PPID
+    (while [ "$(cut -d" " -f3 /proc/$$/stat)" != T ]; do sleep 0.01; done
+     kill -ALRM $gt) &
+    kill -STOP $$; sleep 10'
   assert_failure 137
   assert_line --index 1 "graceful-timeout: sending signal KILL to command 'sh'"
   # A child of COMMAND is not timed out.
-  run graceful-timeout -f 0.1 sh -c 'sleep 10 >/dev/null 2>&1 & echo $! >"$0"; wait' "$T/kid"
+  run graceful-timeout -f 30 sh -c \
+    'sleep 10 >/dev/null 2>&1 & echo $! >"$0"; kill -ALRM $PPID; wait' "$T/kid"
   assert_failure 124
   track "$T/kid"
   alive "$(<"$T/kid")"
@@ -50,16 +57,18 @@ graceful-timeout: sending signal KILL to command 'sh'"
 }
 
 @test "graceful-timeout survives its own group KILL and reaps COMMAND" {
-  run wait_status graceful-timeout -v -s KILL 0.1 \
-    sh -c 'sleep 10 >/dev/null 2>&1 & echo $! >"$0"; wait' "$T/kid"
+  run wait_status graceful-timeout -v -s KILL 30 sh -c \
+    'sleep 10 >/dev/null 2>&1 & echo $! >"$0"; kill -ALRM $PPID; wait' "$T/kid"
   assert_line --index 1 'exit 137'
   track "$T/kid"
   wait_gone "$(<"$T/kid")"
 }
 
 @test "a group member that forks while KILL is sent is killed too" {
-  run graceful-timeout -s KILL 0.3 sh -c '
+  run graceful-timeout -s KILL 30 sh -c '
     echo $$ >"$0"
+    i=0; while [ $i -lt 50 ]; do sleep 10 & i=$((i+1)); done
+    kill -ALRM $PPID
     while :; do sleep 10 & done' "$T/forker"
   assert_failure 137
   local i

@@ -8,9 +8,12 @@ gt_tree() {
   GRACEFUL_TIMEOUT_TREE_BACKEND=${BACKEND:-proc} graceful-timeout --tree "$@"
 }
 
-# Skip unless a cgroup v2 child cgroup can be made here.
+# Skip unless graceful-timeout can put COMMAND in a cgroup v2 child
+# cgroup here (it falls back to /proc when it cannot).
 need_cgroup() {
-  GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup graceful-timeout --tree 5 true \
+  need_root 'cannot create a cgroup'
+  GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup graceful-timeout --tree 5 \
+    grep -q '^0::.*/graceful-timeout\.[[:alnum:]]*$' /proc/self/cgroup \
     2>/dev/null || skip 'no cgroup v2 child cgroup can be created here'
 }
 
@@ -35,6 +38,10 @@ assert_ended() {
 # A shell snippet that records "PID START" of $! in file $1.
 record='echo "$! $(cut -d" " -f22 /proc/$!/stat)" >'
 
+# A shell snippet for COMMAND: the time is up now that it is ready (an
+# external ALRM counts as the time limit), rather than racing a deadline.
+alarm='kill -ALRM $PPID'
+
 run_both() {
   BACKEND=proc "$@"
   need_cgroup
@@ -42,7 +49,7 @@ run_both() {
 }
 
 check_setsid() {
-  run gt_tree 0.3 sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; wait" "$T/kid"
+  run gt_tree 30 sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; $alarm; wait" "$T/kid"
   assert_failure 124
   assert_ended "$T/kid"
 }
@@ -51,7 +58,7 @@ check_setsid() {
 }
 
 check_daemon() {
-  run gt_tree 0.3 sh -c "(setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\") ; sleep 30" "$T/kid"
+  run gt_tree 30 sh -c "(setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"); $alarm; sleep 30" "$T/kid"
   assert_failure 124
   assert_ended "$T/kid"
 }
@@ -93,7 +100,7 @@ check_forker() {
 }
 
 check_count() {
-  run gt_tree -v 0.3 sh -c 'sleep 30 >/dev/null 2>&1 & setsid sleep 30 >/dev/null 2>&1 & wait'
+  run gt_tree -v 30 sh -c "sleep 30 >/dev/null 2>&1 & setsid sleep 30 >/dev/null 2>&1 & $alarm; wait"
   assert_failure 124
   assert_output "graceful-timeout: sending signal TERM to the tree of command 'sh': 3 processes"
 }
@@ -102,8 +109,12 @@ check_count() {
 }
 
 check_termseq() {
-  run gt_tree -v --termseq=USR1:0.2,KILL 0.2 sh -c \
-    'trap "" USR1; setsid sh -c "trap \"\" USR1; sleep 30" >/dev/null 2>&1 & wait'
+  run gt_tree -v --termseq=USR1:0.2,KILL 30 sh -c '
+    trap "" USR1
+    setsid sh -c "trap \"\" USR1; sleep 30 & echo >\"\$0\"; wait" "$0" \
+      >/dev/null 2>&1 &
+    while [ ! -s "$0" ]; do sleep 0.01; done
+    kill -ALRM $PPID; wait' "$T/ready"
   assert_failure 137
   assert_output "graceful-timeout: sending signal USR1 to the tree of command 'sh': 3 processes
 graceful-timeout: sending signal KILL to the tree of command 'sh': 3 processes"
@@ -113,7 +124,7 @@ graceful-timeout: sending signal KILL to the tree of command 'sh': 3 processes"
 }
 
 check_report() {
-  run gt_tree --report="$T/r.json" 0.2 sh -c 'setsid sleep 30 >/dev/null 2>&1 & wait'
+  run gt_tree --report="$T/r.json" 30 sh -c "setsid sleep 30 >/dev/null 2>&1 & $alarm; wait"
   assert_failure 124
   run python3 -c 'import json, sys
 print([(s["signal"], s["target"], s["processes"])
@@ -129,8 +140,8 @@ print([(s["signal"], s["target"], s["processes"])
   local mount own
   mount=$(awk '$0 ~ / - cgroup2 / { print $5; exit }' /proc/self/mountinfo)
   own=$(sed -n 's/^0:://p' /proc/self/cgroup)
-  BACKEND=cgroup run gt_tree 0.2 \
-    sh -c 'sed -n "s/^0:://p" /proc/self/cgroup; sleep 30 >/dev/null 2>&1 & wait'
+  BACKEND=cgroup run gt_tree 30 sh -c \
+    "sed -n 's/^0:://p' /proc/self/cgroup; sleep 30 >/dev/null 2>&1 & $alarm; wait"
   assert_failure 124
   # COMMAND ran in a child cgroup of ours that graceful-timeout made...
   assert_output --regexp "^${own%/}/graceful-timeout\.[[:alnum:]]{6}\$"
@@ -139,7 +150,7 @@ print([(s["signal"], s["target"], s["processes"])
 }
 
 @test "without --tree, GNU's behaviour: a setsid grandchild survives" {
-  run graceful-timeout 0.2 sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; wait" "$T/kid"
+  run graceful-timeout 30 sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; $alarm; wait" "$T/kid"
   assert_failure 124
   local pid start
   read -r pid start <"$T/kid"
@@ -148,8 +159,8 @@ print([(s["signal"], s["target"], s["processes"])
 }
 
 @test "an unknown backend name falls back to the default" {
-  GRACEFUL_TIMEOUT_TREE_BACKEND=bogus run graceful-timeout --tree 0.3 \
-    sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; wait" "$T/kid"
+  GRACEFUL_TIMEOUT_TREE_BACKEND=bogus run graceful-timeout --tree 30 \
+    sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; $alarm; wait" "$T/kid"
   assert_failure 124
   assert_ended "$T/kid"
 }
@@ -158,12 +169,11 @@ check_usage() {
   # A double-forked descendant burns CPU and ends before COMMAND does;
   # graceful-timeout reaps it, and its CPU time is COMMAND's tree's.
   run gt_tree --report="$T/r.json" 30 sh -c '
-    (sh -c "i=0; while [ \$i -lt 300000 ]; do i=\$((i+1)); done; touch \"\$0\"" \
-      "$0" >/dev/null 2>&1 &)
-    while [ ! -e "$0" ]; do sleep 0.05; done' "$T/done"
+    ( (eval "$1"; touch "$0") & ) >/dev/null 2>&1
+    while [ ! -e "$0" ]; do sleep 0.05; done' "$T/done" "$(burn_cpu 0.5)"
   assert_success
   run python3 -c 'import json, sys
-print(json.load(open(sys.argv[1]))["rusage"]["user_s"] >= 0.3)' "$T/r.json"
+print(json.load(open(sys.argv[1]))["rusage"]["user_s"] >= 0.5)' "$T/r.json"
   assert_output True
   rm -f "$T/done"
 }
