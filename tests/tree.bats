@@ -150,7 +150,10 @@ print([(s["signal"], s["target"], s["processes"])
 }
 
 @test "without --tree, GNU's behaviour: a setsid grandchild survives" {
-  run graceful-timeout 30 sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; $alarm; wait" "$T/kid"
+  # The time is up only once the grandchild has its own session.
+  run graceful-timeout 30 sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"
+    while [ \"\$(cut -d' ' -f6 /proc/\$!/stat)\" != \$! ]; do sleep 0.01; done
+    $alarm; wait" "$T/kid"
   assert_failure 124
   local pid start
   read -r pid start <"$T/kid"
