@@ -295,11 +295,14 @@ remove_below (int dir)
     close (sub);
 }
 
-/* Remove CG, and the cgroups COMMAND made below it, if they are empty;
-   release what CG holds.  */
+/* Leave CG if we are still in it, and remove it and the cgroups COMMAND
+   made below it, if they are empty; release what CG holds.  */
 void
 cgroup_remove (struct cgroup *cg)
 {
+  /* Still in it (COMMAND could not be started): a member blocks rmdir.  */
+  if (0 <= cg->parent_procs)
+    cgroup_leave (cg);
   if (0 <= cg->dir)
     {
       remove_below (cg->dir);

@@ -375,7 +375,7 @@ tree_orphaned_alive (struct tree *t)
 void
 tree_finish (struct tree *t)
 {
-  watchdog_dismiss (t->watchdog_fd);
+  watchdog_dismiss (t->watchdog, t->watchdog_fd);
   t->watchdog_fd = -1;
   if (t->backend == TREE_CGROUP)
     cgroup_remove (&t->cgroup);

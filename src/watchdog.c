@@ -23,6 +23,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #if HAVE_SYS_PRCTL_H
@@ -139,9 +140,10 @@ watchdog_start (struct tree *t, struct termstep const *steps,
   return pid;
 }
 
-/* The supervisor ends normally: let the watchdog at LIFELINE go.  */
+/* The supervisor ends normally: let the watchdog WATCHDOG, at
+   LIFELINE, go, and reap it, so that it is not left to our parent.  */
 void
-watchdog_dismiss (int lifeline)
+watchdog_dismiss (pid_t watchdog, int lifeline)
 {
   if (lifeline < 0)
     return;
@@ -149,4 +151,7 @@ watchdog_dismiss (int lifeline)
   while (write (lifeline, &byte, 1) < 0 && errno == EINTR)
     continue;
   close (lifeline);
+  /* It exits as soon as it has read the byte.  */
+  while (waitpid (watchdog, NULL, 0) < 0 && errno == EINTR)
+    continue;
 }

@@ -13,6 +13,6 @@ struct termstep;
 
 pid_t watchdog_start (struct tree *t, struct termstep const *steps,
                       size_t nsteps, int *lifeline);
-void watchdog_dismiss (int lifeline);
+void watchdog_dismiss (pid_t watchdog, int lifeline);
 
 #endif /* GT_WATCHDOG_H */

@@ -26,7 +26,13 @@ TESTS = \
   tests/idle.bats \
   tests/report.bats \
   tests/tree.bats \
-  tests/containers.bats
+  tests/containers.bats \
+  tests/relay.bats \
+  tests/clock.bats \
+  tests/ignored-signals.bats \
+  tests/unblockable.bats \
+  tests/hook-io.bats \
+  tests/tree-ownership.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals \
   tests/soak tests/stress/run
