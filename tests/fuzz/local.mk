@@ -28,9 +28,11 @@ fuzz_sources = $(top_srcdir)/tests/fuzz/fuzz.c \
   $(top_srcdir)/lib/dtotimespec.c $(top_srcdir)/lib/timespec.c \
   $(top_srcdir)/lib/sig2str.c $(top_srcdir)/lib/ialloc.c \
   $(top_srcdir)/lib/xmalloc.c $(top_srcdir)/lib/xmemdup0.c
+# gnulib's generated headers (BUILT_SOURCES) come first, as for 'make'.
 fuzz_headers = $(top_srcdir)/tests/fuzz/fuzz.h \
   $(top_srcdir)/src/duration.h $(top_srcdir)/src/signals.h \
-  $(top_srcdir)/src/termseq.h $(top_srcdir)/src/supervise.h
+  $(top_srcdir)/src/termseq.h $(top_srcdir)/src/supervise.h \
+  $(BUILT_SOURCES) config.h
 
 EXTRA_DIST += tests/fuzz/fuzz.h tests/fuzz/fuzz.c \
   tests/fuzz/fuzz-duration.c tests/fuzz/fuzz-signal.c \
@@ -44,16 +46,16 @@ fuzz_link = $(AM_V_CCLD)$(MKDIR_P) tests/fuzz && \
   $(top_srcdir)/tests/fuzz/$(@F).c $(fuzz_sources) -lm
 
 tests/fuzz/fuzz-duration: tests/fuzz/fuzz-duration.c $(fuzz_sources) \
-  $(fuzz_headers) config.h
+  $(fuzz_headers)
 	$(fuzz_link)
 tests/fuzz/fuzz-signal: tests/fuzz/fuzz-signal.c $(fuzz_sources) \
-  $(fuzz_headers) config.h
+  $(fuzz_headers)
 	$(fuzz_link)
 tests/fuzz/fuzz-termseq: tests/fuzz/fuzz-termseq.c $(fuzz_sources) \
-  $(fuzz_headers) config.h
+  $(fuzz_headers)
 	$(fuzz_link)
 tests/fuzz/fuzz-pass: tests/fuzz/fuzz-pass.c $(fuzz_sources) \
-  $(fuzz_headers) config.h
+  $(fuzz_headers)
 	$(fuzz_link)
 
 # Run every harness, each on a scratch copy of its corpus, and fail at
