@@ -45,6 +45,9 @@ alarm='kill -ALRM $PPID'
 run_both() {
   BACKEND=proc "$@"
   need_cgroup
+  # The second run must not find the first one's handshake files: a
+  # ready file already there would end its wait before its tree exists.
+  rm -f "$T/ready" "$T/kid"
   BACKEND=cgroup "$@"
 }
 
