@@ -173,7 +173,7 @@ assert_not_started() {
 
 @test "a FIFO without a reader is an error at the end, not a hang" {
   mkfifo "$T/fifo"
-  run timeout 20 graceful-timeout --report="$T/fifo" 10 sh -c 'exit 3'
+  run timeout -k 5 20 graceful-timeout --report="$T/fifo" 10 sh -c 'exit 3'
   assert_failure 3
   assert_output "graceful-timeout: cannot write the report '$T/fifo': No such device or address"
   assert [ -p "$T/fifo" ]
@@ -183,11 +183,25 @@ assert_not_started() {
   mkfifo "$T/fifo"
   exec 4<>"$T/fifo"
   # A report larger than the pipe can hold.
-  run timeout 20 graceful-timeout --report="$T/fifo" 10 \
+  run timeout -k 5 20 graceful-timeout --report="$T/fifo" 10 \
     true "$(printf '%0100000d' 0)"
   exec 4<&-
   assert_success
   assert_output "graceful-timeout: cannot write the report '$T/fifo': Connection timed out"
+}
+
+@test "--report=- does not block on a standard error nobody reads" {
+  mkfifo "$T/fifo"
+  exec 4<>"$T/fifo"
+  # A report larger than the pipe can hold.
+  run bash -c 'timeout -k 5 20 graceful-timeout --report=- 10 true "$0" 2>&4' \
+    "$(printf '%0100000d' 0)"
+  # Standard error is left in blocking mode for its other writers.
+  local flags
+  flags=$(awk '/^flags:/ { print $2 }' /proc/$$/fdinfo/4)
+  exec 4<&-
+  assert_success
+  assert_equal $((8#$flags & 8#4000)) 0
 }
 
 @test "/dev/fd/N is written at that descriptor's offset" {
@@ -278,6 +292,19 @@ assert_not_started() {
     assert_equal "$(<"$T/r.json")" old
     assert_not_started "$T"
   fi
+}
+
+@test "an immutable report is an error before COMMAND runs" {
+  echo old >"$T/r.json"
+  chattr +i "$T/r.json" 2>/dev/null ||
+    skip "cannot make a file immutable here (needs root and ext4-like)"
+  run graceful-timeout --report="$T/r.json" 10 touch "$T/ran"
+  # Before any assertion, or the test directory could not be removed.
+  chattr -i "$T/r.json"
+  assert_failure 125
+  assert_output "graceful-timeout: cannot create the report '$T/r.json': Operation not permitted"
+  assert_equal "$(<"$T/r.json")" old
+  assert_not_started "$T"
 }
 
 @test "a directory we cannot write in is an error before COMMAND runs" {
