@@ -12,11 +12,11 @@ load helper
 }
 
 @test "a hook's failure on an unwritable stderr still exits 124" {
-  run graceful-timeout --pre-stop='exit 3' .1 sleep 20 2>/dev/full
+  run bash -c "graceful-timeout --pre-stop='exit 3' .1 sleep 20 2>/dev/full"
   assert_failure 124
 }
 
 @test "-v on an unwritable stderr still exits 124" {
-  run graceful-timeout -v .1 sleep 20 2>/dev/full
+  run bash -c 'graceful-timeout -v .1 sleep 20 2>/dev/full'
   assert_failure 124
 }
