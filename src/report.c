@@ -65,6 +65,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdckdint.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -782,7 +783,19 @@ report_write (struct report *rep, struct report_run const *run)
   if (ok)
     {
       write_json (out, rep, run);
-      ok = fclose (out) == 0 && write_out (rep, buf, len);
+      ok = fclose (out) == 0;
+    }
+  if (ok)
+    {
+      /* A reader that goes away must give us EPIPE, not kill us, even
+         where SIGPIPE is not blocked (an exit on error).  */
+      struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
+      bool ignoring = sigaction (SIGPIPE, &ignore, &old) == 0;
+      ok = write_out (rep, buf, len);
+      int saved_errno = errno;
+      if (ignoring)
+        sigaction (SIGPIPE, &old, NULL);
+      errno = saved_errno;
     }
   int saved_errno = errno;
   free (buf);
