@@ -174,6 +174,47 @@ wait_event (int dir, char const *key_value, struct timespec const *until)
   return seen;
 }
 
+/* Call FN with ARG for each cgroup directly below the cgroup DIR,
+   with a descriptor of it and its name; FN may not keep the descriptor.
+   Return the sum of what FN returns.  */
+static long
+each_child (int dir, long (*fn) (int child, int parent, char const *name,
+                                 void *arg), void *arg)
+{
+  long sum = 0;
+  int sub = openat (dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR *d = sub < 0 ? NULL : fdopendir (sub);
+  struct dirent *e;
+  while (d && (e = readdir (d)))
+    if (e->d_type == DT_DIR && e->d_name[0] != '.')
+      {
+        int child = openat (dirfd (d), e->d_name,
+                            O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (0 <= child)
+          {
+            sum += fn (child, dirfd (d), e->d_name, arg);
+            close (child);
+          }
+      }
+  if (d)
+    closedir (d);
+  else if (0 <= sub)
+    close (sub);
+  return sum;
+}
+
+static long signal_procs (int dir, int sig);
+
+/* each_child callback: signal_procs for the cgroup CHILD, with the
+   signal at SIG_ARG.  */
+static long
+signal_child (int child, int parent, char const *name, void *sig_arg)
+{
+  (void) parent;
+  (void) name;
+  return signal_procs (child, *(int *) sig_arg);
+}
+
 /* Send SIG, then CONT unless SIG is STOP (nothing for 0), to every
    process of the cgroup DIR and of every cgroup below it.  Return how
    many there were.  */
@@ -197,26 +238,7 @@ signal_procs (int dir, int sig)
     fclose (f);
   else if (0 <= fd)
     close (fd);
-
-  int sub = openat (dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  DIR *d = sub < 0 ? NULL : fdopendir (sub);
-  struct dirent *e;
-  while (d && (e = readdir (d)))
-    if (e->d_type == DT_DIR && e->d_name[0] != '.')
-      {
-        int child = openat (dirfd (d), e->d_name,
-                            O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (0 <= child)
-          {
-            n += signal_procs (child, sig);
-            close (child);
-          }
-      }
-  if (d)
-    closedir (d);
-  else if (0 <= sub)
-    close (sub);
-  return n;
+  return n + each_child (dir, signal_child, &sig);
 }
 
 /* Count the processes of the cgroup DIR and of every cgroup below.  */
@@ -270,29 +292,14 @@ cgroup_wait_empty (struct cgroup const *cg, struct timespec const *until)
   return wait_event (cg->dir, "populated 0", until);
 }
 
-/* Remove the cgroup DIR's subdirectories, deepest first.  */
-static void
-remove_below (int dir)
+/* each_child callback: remove the cgroup CHILD, called NAME in PARENT,
+   and what is below it, deepest first.  */
+static long
+remove_child (int child, int parent, char const *name, void *arg)
 {
-  int sub = openat (dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  DIR *d = sub < 0 ? NULL : fdopendir (sub);
-  struct dirent *e;
-  while (d && (e = readdir (d)))
-    if (e->d_type == DT_DIR && e->d_name[0] != '.')
-      {
-        int child = openat (dirfd (d), e->d_name,
-                            O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (0 <= child)
-          {
-            remove_below (child);
-            close (child);
-          }
-        unlinkat (dirfd (d), e->d_name, AT_REMOVEDIR);
-      }
-  if (d)
-    closedir (d);
-  else if (0 <= sub)
-    close (sub);
+  each_child (child, remove_child, arg);
+  unlinkat (parent, name, AT_REMOVEDIR);
+  return 0;
 }
 
 /* Leave CG if we are still in it, and remove it and the cgroups COMMAND
@@ -305,7 +312,7 @@ cgroup_remove (struct cgroup *cg)
     cgroup_leave (cg);
   if (0 <= cg->dir)
     {
-      remove_below (cg->dir);
+      each_child (cg->dir, remove_child, NULL);
       close (cg->dir);
       rmdir (cg->path);
     }

@@ -12,17 +12,24 @@ start_gt() {
   wait_asleep "$GT"
 }
 
+# Stop graceful-timeout with command $1 (e.g. "kill -STOP $GT") for 4 s,
+# longer than the deadline it waits for: that is what is tested; resume
+# it with command $2 and assert that it exits with status $3 within 2 s,
+# where counting only the time it ran would take 3 s more.
+hold_and_resume() {
+  eval "$1"
+  sleep 4
+  local resumed
+  resumed=$(ms_now)
+  eval "$2"
+  wait_bg
+  assert_equal "$status" "$3"
+  (( $(ms_now) - resumed < 2000 ))
+}
+
 @test "a deadline that passed while graceful-timeout was stopped fires when it resumes" {
   start_gt 3 sleep 60
-  kill -STOP "$GT"
-  # The stop must outlast the deadline: that is what is tested.
-  sleep 4
-  local resumed=$(ms_now)
-  kill -CONT "$GT"
-  wait_bg
-  assert_equal "$status" 124
-  # Counting only running time, TERM would come 3 s after CONT.
-  (( $(ms_now) - resumed < 2000 ))
+  hold_and_resume 'kill -STOP "$GT"' 'kill -CONT "$GT"' 124
 }
 
 @test "a deadline that passed while graceful-timeout was frozen fires when it thaws" {
@@ -37,26 +44,15 @@ start_gt() {
   [[ -w $cg/cgroup.freeze ]] || skip 'no cgroup freezer here'
   start_gt 3 sleep 60
   echo "$GT" >"$cg/cgroup.procs"
-  echo 1 >"$cg/cgroup.freeze"
-  sleep 4
-  local thawed=$(ms_now)
-  echo 0 >"$cg/cgroup.freeze"
-  wait_bg
-  assert_equal "$status" 124
-  (( $(ms_now) - thawed < 2000 ))
+  hold_and_resume 'echo 1 >"$cg/cgroup.freeze"' \
+    'echo 0 >"$cg/cgroup.freeze"' 124
 }
 
 @test "a -k step that passed while stopped fires when graceful-timeout resumes" {
   start_gt -v -k 3 0.1 sh -c 'trap "" TERM; sleep 60'
   # The TERM step has been sent; the shell ignores it.
   wait_for_file "$T/stderr"
-  kill -STOP "$GT"
-  sleep 4
-  local resumed=$(ms_now)
-  kill -CONT "$GT"
-  wait_bg
-  assert_equal "$status" 137
-  (( $(ms_now) - resumed < 2000 ))
+  hold_and_resume 'kill -STOP "$GT"' 'kill -CONT "$GT"' 137
 }
 
 # Milliseconds on the monotonic clock.
