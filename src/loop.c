@@ -20,6 +20,7 @@
 #include "system.h"
 #include "loop.h"
 
+#include <stdint.h>
 #include <unistd.h>
 #if HAVE_SIGNALFD && HAVE_SYS_SIGNALFD_H
 # include <sys/signalfd.h>
@@ -67,6 +68,7 @@ loop_open (struct loop *l, sigset_t const *taken)
 {
   l->taken = *taken;
   l->sigfd = l->timerfd = -1;
+  l->armed = false;
 #ifdef USE_SIGNALFD
   l->sigfd = signalfd (-1, taken, SFD_NONBLOCK | SFD_CLOEXEC);
   if (l->sigfd < 0)
@@ -88,6 +90,12 @@ arm (struct loop *l, struct timespec const *at)
 {
   if (0 <= l->timerfd)
     {
+      /* Most wakeups leave the deadline as it was: no syscall then.  */
+      if (at ? l->armed && timespec_cmp (*at, l->armed_at) == 0 : !l->armed)
+        return -1;
+      l->armed = at != NULL;
+      if (at)
+        l->armed_at = *at;
       struct itimerspec its = { { 0, 0 }, { 0, 0 } };
       if (at)
         {
@@ -145,6 +153,12 @@ loop_wait (struct loop *l, struct timespec const *at, struct pollfd *fds,
     error (EXIT_CANCELED, errno, _("error waiting for command"));
   for (size_t i = 0; i < nfds; i++)
     fds[i].revents = n < 0 ? 0 : pfd[i + 2].revents;
+  /* A timer that fired stays readable until its expiry is read; once
+     read, a one-shot timer is disarmed.  */
+  uint64_t expiries;
+  if (0 < n && pfd[1].revents
+      && read (l->timerfd, &expiries, sizeof expiries) == sizeof expiries)
+    l->armed = false;
   return 0 < n && pfd[0].revents ? read_signals (l, sigs) : 0;
 }
 #else

@@ -26,6 +26,8 @@ struct loop
   sigset_t taken;               /* Blocked, and read here.  */
   int sigfd;                    /* signalfd of TAKEN, or -1.  */
   int timerfd;                  /* Fires at the deadline, or -1.  */
+  struct timespec armed_at;     /* What TIMERFD is armed for...  */
+  bool armed;                   /* ... if it is.  */
 };
 
 /* The most signals one loop_wait returns; more wait for the next.  */

@@ -42,6 +42,7 @@
 
 #include "diag.h"
 #include "error.h"
+#include "timespec.h"
 #include "xalloc.h"
 
 /* The most one read moves: a default pipe's capacity.  */
@@ -330,9 +331,7 @@ relay_stalled_since (struct relay const *r, struct timespec *since)
     {
       struct relay_stream const *s = &r->stream[i];
       if (s->state == RELAY_OUTPUT
-          && (!stalled || s->stalled_since.tv_sec < since->tv_sec
-              || (s->stalled_since.tv_sec == since->tv_sec
-                  && s->stalled_since.tv_nsec < since->tv_nsec)))
+          && (!stalled || timespec_cmp (s->stalled_since, *since) < 0))
         {
           *since = s->stalled_since;
           stalled = true;

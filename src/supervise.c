@@ -89,7 +89,6 @@ struct supervisor
   pid_t self;
   pid_t child;                  /* COMMAND's pid; 0 once it is reaped.  */
   int status;                   /* COMMAND's wait status, once reaped.  */
-  bool reaped;                  /* COMMAND has been reaped.  */
   struct rusage usage;          /* COMMAND's, once reaped.  */
   bool reap_all;                /* Reap every child: PID 1, or --tree.  */
   bool children_left;           /* The last reap found live children.  */
@@ -121,7 +120,7 @@ struct supervisor
   struct tree tree;             /* --tree.  */
   bool tree_ready;              /* TREE holds what must be cleaned.  */
   bool leftovers;               /* Ending what COMMAND left behind.  */
-  pid_t pid;                    /* COMMAND's pid, for the report.  */
+  pid_t pid;                    /* COMMAND's pid, 0 until started.  */
 };
 
 /* The run under way, for the clean-up of an exit on error (an exit 125
@@ -136,20 +135,13 @@ alive (struct supervisor const *s)
   return s->child || (s->opt->tree && s->children_left);
 }
 
-/* The current time, on the clock of every deadline.  */
-static struct timespec
-now (void)
-{
-  return loop_now ();
-}
-
 /* Arm timer T to fire DURATION from now; a zero DURATION disarms it.  */
 static void
 timer_arm (struct timer *t, struct timespec duration)
 {
   t->armed = !duration_is_zero (duration);
   if (t->armed)
-    t->at = timespec_add (now (), duration);
+    t->at = timespec_add (loop_now (), duration);
 }
 
 /* Whether timer T is armed and due at time NOW.  Disarm it if so.  */
@@ -445,7 +437,7 @@ drain_limit (struct supervisor const *s, struct timespec *at)
 static void
 expire_timers (struct supervisor *s)
 {
-  struct timespec t = now ();
+  struct timespec t = loop_now ();
   if (timer_fired (&s->deadline, t))
     on_deadline (s);
   if (timer_fired (&s->idle_timer, t))
@@ -489,7 +481,6 @@ on_child_end (struct supervisor *s, pid_t pid, int status,
     {
       s->child = 0;
       s->status = status;
-      s->reaped = true;
       /* Limits that had not passed when COMMAND ended never will; but
          the time limit still bounds the delivery of its output.  */
       s->idle_timer.armed = false;
@@ -634,7 +625,7 @@ wait_and_dispatch (struct supervisor *s)
                             sigs);
   if (s->relaying)
     {
-      bool active = relay_pump (&s->relay, fds, nfds, now ());
+      bool active = relay_pump (&s->relay, fds, nfds, loop_now ());
       if (s->child)
         update_idle (s, active);
     }
@@ -705,25 +696,23 @@ seconds (struct timeval tv)
   return tv.tv_sec + tv.tv_usec / 1e6;
 }
 
-/* Write the report of the run that ends in OUTCOME.  Return false if it
-   could not be written, which is reported.  */
-static bool
+/* Write the report of the run that ends in OUTCOME; a failure is said,
+   and changes nothing else.  */
+static void
 write_report (struct supervisor *s, struct outcome o)
 {
   struct report_run run = {
     .argv = s->opt->argv, .pid = s->pid, .reason = reason_names[s->reason],
-    .ended = s->reaped, .wait_status = s->status, .status = o.status,
+    .ended = s->pid > 0 && !s->child, .wait_status = s->status, .status = o.status,
     .user_s = seconds (s->usage.ru_utime),
     .sys_s = seconds (s->usage.ru_stime),
     .max_rss_kb = s->usage.ru_maxrss
   };
   for (int i = 0; s->relaying && i < 2; i++)
     run.output_errno[i] = relay_error (&s->relay, i);
-  bool ok = report_write (&s->report, &run);
-  if (!ok)
+  if (!report_write (&s->report, &run))
     diag (errno, _("cannot write the report %s"), quote (s->opt->report));
   s->reporting = false;
-  return ok;
 }
 
 /* At an exit on error (125) while a run is under way, leave nothing
