@@ -101,6 +101,16 @@ find (struct snapshot const *snap, pid_t pid)
   return p ? p - snap->procs : -1;
 }
 
+/* Whether the processes found so far, KNOWN, hold P.  */
+static bool
+known_has (struct tree_known const *known, struct proc_info const *p)
+{
+  for (size_t i = 0; i < known->count; i++)
+    if (known->procs[i].pid == p->pid && known->procs[i].start == p->start)
+      return true;
+  return false;
+}
+
 /* Whether process P is one of the roots of the tree T: with a live
    supervisor, a child of ours but SPARE (the pre-stop hook) and those
    that are not the tree's; once it is dead, a process it had found.  */
@@ -109,13 +119,7 @@ is_root (struct tree const *t, struct proc_info const *p, pid_t spare,
          bool orphaned)
 {
   if (orphaned)
-    {
-      for (size_t i = 0; i < t->known->count; i++)
-        if (t->known->procs[i].pid == p->pid
-            && t->known->procs[i].start == p->start)
-          return true;
-      return false;
-    }
+    return known_has (t->known, p);
   return p->ppid == t->self && p->pid != spare
          && !proc_set_has (&t->foreign, p);
 }
@@ -160,11 +164,8 @@ static void
 remember (struct tree *t, struct proc_info const *p)
 {
   struct tree_known *k = t->known;
-  if (!k || k->count == TREE_KNOWN_MAX)
+  if (!k || k->count == TREE_KNOWN_MAX || known_has (k, p))
     return;
-  for (size_t i = 0; i < k->count; i++)
-    if (k->procs[i].pid == p->pid && k->procs[i].start == p->start)
-      return;
   k->procs[k->count].pid = p->pid;
   k->procs[k->count].start = p->start;
   k->count++;
@@ -292,9 +293,6 @@ tree_init (struct tree *t, char const **why)
       *why = _("cannot create a cgroup v2 child cgroup");
       return false;
     }
-  void *shared = mmap (NULL, sizeof *t->known, PROT_READ | PROT_WRITE,
-                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  t->known = shared == MAP_FAILED ? NULL : shared;
   if (t->backend == TREE_PROC)
     note_foreign_children (t);
   return true;
@@ -312,8 +310,16 @@ tree_started (struct tree *t, pid_t command, struct termstep const *steps,
   if (t->backend == TREE_CGROUP && !cgroup_leave (&t->cgroup))
     t->backend = TREE_PROC;
   struct proc_info p;
-  if (procfs_read (command, &p))
-    remember (t, &p);
+  /* The /proc walk tells the watchdog what it finds, through memory
+     they share; the cgroup tells it all by itself.  */
+  if (t->backend == TREE_PROC)
+    {
+      void *shared = mmap (NULL, sizeof *t->known, PROT_READ | PROT_WRITE,
+                           MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+      t->known = shared == MAP_FAILED ? NULL : shared;
+      if (procfs_read (command, &p))
+        remember (t, &p);
+    }
   t->watchdog = watchdog_start (t, steps, nsteps, &t->watchdog_fd);
   if (0 < t->watchdog && procfs_read (t->watchdog, &p))
     proc_set_add (&t->foreign, &p);

@@ -21,6 +21,7 @@
 #include "system.h"
 #include "watchdog.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -30,6 +31,7 @@
 # include <sys/prctl.h>
 #endif
 
+#include "c-ctype.h"
 #include "supervise.h"
 #include "timespec.h"
 #include "tree.h"
@@ -79,6 +81,34 @@ end_tree (struct tree *t, struct termstep const *steps, size_t nsteps)
   _exit (EXIT_SUCCESS);
 }
 
+/* Close every descriptor above 2 but KEEP and KEEP2.  /proc/self/fd
+   names the few that are open; without it, try every number.  */
+static void
+close_others (int keep, int keep2)
+{
+  int open_fds[256];
+  size_t n = 0;
+  DIR *d = opendir ("/proc/self/fd");
+  struct dirent *e;
+  while (d && n < countof (open_fds) && (e = readdir (d)))
+    if (c_isdigit (e->d_name[0]))
+      open_fds[n++] = atoi (e->d_name);
+  bool complete = d && !e;
+  if (d)
+    closedir (d);
+  for (size_t i = 0; i < n; i++)
+    if (2 < open_fds[i] && open_fds[i] != keep && open_fds[i] != keep2)
+      close (open_fds[i]);
+  if (complete)
+    return;
+  long max = sysconf (_SC_OPEN_MAX);
+  if (max < 0 || 65536 < max)
+    max = 65536;
+  for (int fd = 3; fd < max; fd++)
+    if (fd != keep && fd != keep2)
+      close (fd);
+}
+
 /* Make this process a quiet bystander: its own process group, every
    signal blocked, /dev/null on 0-2, and of our descriptors only KEEP
    and KEEP2 (-1 for none).  */
@@ -95,12 +125,7 @@ detach (int keep, int keep2)
       dup2 (null, fd);
   if (2 < null)
     close (null);
-  long max = sysconf (_SC_OPEN_MAX);
-  if (max < 0 || 65536 < max)
-    max = 65536;
-  for (int fd = 3; fd < max; fd++)
-    if (fd != keep && fd != keep2)
-      close (fd);
+  close_others (keep, keep2);
 }
 
 /* Start the watchdog of the tree T, whose termination sequence is STEPS
