@@ -327,12 +327,13 @@ send_step (struct supervisor *s, size_t i, int sig)
 }
 
 /* The pre-stop hook is over (or was never run): send step 1, unless
-   COMMAND ended meanwhile.  */
+   everything ended meanwhile.  With --tree, what COMMAND left behind
+   while the hook ran gets it: nothing else would end it.  */
 static void
 send_first_step (struct supervisor *s)
 {
   s->first_sent = true;
-  if (s->child)
+  if (alive (s))
     send_step (s, 0, s->first_sig);
 }
 

@@ -87,3 +87,16 @@ graceful-timeout: sending signal TERM to command 'sleep'"
   assert_failure 125
   assert_line --index 0 "graceful-timeout: invalid time interval 'soon'"
 }
+
+@test "with --tree, what COMMAND left while the hook ran gets the sequence" {
+  export GO=$T/go KID=$T/kid
+  run --separate-stderr graceful-timeout --tree -v \
+    --pre-stop='touch "$GO"; while kill -0 $GRACEFUL_TIMEOUT_PID 2>/dev/null; do sleep 0.02; done' \
+    0.1 sh -c 'sleep 30 >/dev/null 2>&1 & echo $! >"$KID"
+               while [ ! -e "$GO" ]; do sleep 0.02; done; exit 5'
+  assert_failure 124
+  track "$T/kid"
+  assert_equal "${stderr##*$'\n'}" \
+    "graceful-timeout: sending signal TERM to the tree of command 'sh': 1 process"
+  wait_gone "$(<"$T/kid")"
+}
