@@ -10,6 +10,9 @@ src_graceful_timeout_SOURCES = \
   src/duration.c src/duration.h \
   src/signals.c src/signals.h \
   src/supervise.c src/supervise.h \
+  src/terminate.c src/terminate.h \
+  src/outcome.c src/outcome.h \
+  src/timer.c src/timer.h \
   src/loop.c src/loop.h \
   src/diag.c src/diag.h \
   src/termseq.c src/termseq.h \

@@ -3,10 +3,11 @@
    SPDX-License-Identifier: GPL-3.0-or-later
 
    The core of graceful-timeout: start COMMAND, wait for it, and when the
-   time limit passes or a terminating signal arrives, run the pre-stop
-   hook and then walk the termination sequence (by default TERM alone;
-   "-s S -k D" is S, wait D, KILL) until COMMAND has ended.  Then exit as
-   GNU timeout does:
+   time limit passes or a terminating signal arrives, end it as the
+   termination policy says (terminate.c: the pre-stop hook, then the
+   sequence; by default TERM alone, "-s S -k D" is S, wait D, KILL) until
+   it has ended.  Then exit as its wait status says (outcome.c), as GNU
+   timeout does:
 
      124  the time limit passed (unless -p, or COMMAND died of KILL: 137)
      125  graceful-timeout itself failed
@@ -14,6 +15,9 @@
      127  COMMAND was not found
      N    COMMAND's own exit status; if it died of signal N, the same
           death (raised on ourselves, core dumps disabled)
+
+   This file wires the pieces: which signals are taken, how a signal
+   reaches COMMAND, its group or its tree, reaping, and the loop.
 
    No signal handlers: every signal we act on is blocked and read
    through the event loop (loop.c), so nothing happens asynchronously.
@@ -38,9 +42,6 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#if HAVE_SYS_PRCTL_H
-# include <sys/prctl.h>
-#endif
 #include <sys/resource.h>
 #include <sys/time.h>
 
@@ -48,40 +49,21 @@
 #include "duration.h"
 #include "error.h"
 #include "group.h"
-#include "hook.h"
 #include "loop.h"
+#include "outcome.h"
 #include "quote.h"
 #include "relay.h"
 #include "report.h"
 #include "signals.h"
 #include "spawn.h"
+#include "terminate.h"
+#include "timer.h"
 #include "timespec.h"
 #include "tree.h"
 
 /* How long a destination may take nothing before the output still
    held for it is given up, once an end has been asked for.  */
 static struct timespec const DRAIN_STALL = { 1, 0 };
-
-/* A deadline: an absolute time on the loop's clock, if armed.  */
-struct timer
-{
-  struct timespec at;
-  bool armed;
-};
-
-/* Why termination started.  */
-enum stop_reason
-{
-  STOP_NONE,
-  STOP_DEADLINE,
-  STOP_IDLE,
-  STOP_SIGNAL,
-  STOP_ERROR                    /* Only for the report.  */
-};
-
-/* How each reason is named to the hook and in the report.  */
-static char const *const reason_names[] = { "exit", "deadline", "idle",
-                                            "signal", "error" };
 
 struct supervisor
 {
@@ -100,15 +82,8 @@ struct supervisor
 
   struct timer deadline;        /* The time limit.  */
   struct timer idle_timer;      /* The idle limit.  */
-  struct timer step_timer;      /* The current step gives up.  */
-  struct timer hook_timer;      /* The pre-stop hook runs out of time.  */
-  pid_t hook;                   /* The pre-stop hook's pid, until reaped.  */
-  bool hook_killed;             /* It ran out of time and was killed.  */
-
+  struct termination term;      /* The hook and the steps.  */
   enum stop_reason reason;      /* STOP_NONE until termination starts.  */
-  int first_sig;                /* The signal termination starts with.  */
-  bool first_sent;              /* Step 1 has been sent.  */
-  size_t next_step;             /* The termination step to send next.  */
   bool timed_out;               /* The time or idle limit passed.  */
 
   bool relaying;                /* --idle-timeout: output goes through.  */
@@ -135,25 +110,6 @@ alive (struct supervisor const *s)
   return s->child || (s->opt->tree && s->children_left);
 }
 
-/* Arm timer T to fire DURATION from now; a zero DURATION disarms it.  */
-static void
-timer_arm (struct timer *t, struct timespec duration)
-{
-  t->armed = !duration_is_zero (duration);
-  if (t->armed)
-    t->at = timespec_add (loop_now (), duration);
-}
-
-/* Whether timer T is armed and due at time NOW.  Disarm it if so.  */
-static bool
-timer_fired (struct timer *t, struct timespec now)
-{
-  if (!t->armed || timespec_cmp (now, t->at) < 0)
-    return false;
-  t->armed = false;
-  return true;
-}
-
 /* Add SIG to the signals S takes, unless it was ignored when we started
    and not NEEDED: such a signal stays ignored, in COMMAND too, as for a
    shell's background job.  A NEEDED one (ALRM, and what the termination
@@ -176,19 +132,6 @@ take_signal (struct supervisor *s, int sig, bool needed)
   return true;
 }
 
-/* Whether SIG is sent by a termination step (and can be taken).  */
-static bool
-in_termseq (struct gt_options const *opt, int sig)
-{
-  if (sig == 0 || sig == SIGKILL || sig == SIGSTOP || sig == SIGCONT
-      || sig == SIGCHLD)
-    return false;
-  for (size_t i = 0; i < opt->nsteps; i++)
-    if (opt->steps[i].sig == sig)
-      return true;
-  return false;
-}
-
 /* Decide which signals S takes, block them and open the signalfd.  */
 static void
 configure_signals (struct supervisor *s)
@@ -198,7 +141,7 @@ configure_signals (struct supervisor *s)
   sigemptyset (&s->terminating);
   for (int sig = 1; sig <= sig_max (); sig++)
     {
-      bool needed = sig == SIGALRM || in_termseq (opt, sig);
+      bool needed = sig == SIGALRM || term_sends (opt, sig);
       if (sigismember (&opt->pass, sig))
         take_signal (s, sig, needed);
       /* A termination signal that does not terminate by default (TSTP,
@@ -258,7 +201,7 @@ start_command (struct supervisor *s)
 static void
 send_tree_signal (struct supervisor *s, int sig)
 {
-  long reached = tree_signal (&s->tree, sig, s->hook);
+  long reached = tree_signal (&s->tree, sig, s->term.hook);
   if (s->opt->verbose)
     {
       char name[SIG_NAME_MAX];
@@ -313,54 +256,12 @@ send_signal (struct supervisor *s, int sig, bool cont)
     }
 }
 
-/* Send termination step I as SIG (step 1 may be a received signal) and
-   arm its wait.  */
+/* term_send_fn for the supervisor at S_ARG: send termination signal
+   SIG to what is supervised, and CONT.  */
 static void
-send_step (struct supervisor *s, size_t i, int sig)
+send_termination_signal (void *s_arg, int sig)
 {
-  struct termstep const *step = &s->opt->steps[i];
-  send_signal (s, sig, true);
-  s->next_step = i + 1;
-  s->step_timer.armed = false;
-  if (step->has_wait)
-    timer_arm (&s->step_timer, step->wait);
-}
-
-/* The pre-stop hook is over (or was never run): send step 1, unless
-   everything ended meanwhile.  With --tree, what COMMAND left behind
-   while the hook ran gets it: nothing else would end it.  */
-static void
-send_first_step (struct supervisor *s)
-{
-  s->first_sent = true;
-  if (alive (s))
-    send_step (s, 0, s->first_sig);
-}
-
-/* Run the pre-stop hook for the termination that is starting; return
-   whether it is running.  */
-static bool
-run_hook (struct supervisor *s)
-{
-  char reason[sizeof "signal:" + SIG_NAME_MAX];
-  if (s->reason != STOP_SIGNAL)
-    strcpy (reason, reason_names[s->reason]);
-  else
-    {
-      char name[SIG_NAME_MAX];
-      snprintf (reason, sizeof reason, "signal:%s",
-                sig_name (s->first_sig, name));
-    }
-  if (s->opt->verbose)
-    diag (0, _("running the pre-stop hook %s"), quote (s->opt->pre_stop));
-  s->hook = hook_start (&s->origin, s->opt->pre_stop, s->child, reason);
-  if (s->hook <= 0)
-    {
-      s->hook = 0;
-      return false;
-    }
-  timer_arm (&s->hook_timer, s->opt->pre_stop_timeout);
-  return true;
+  send_signal (s_arg, sig, true);
 }
 
 /* Start termination for REASON, with SIG as its first signal.
@@ -369,10 +270,8 @@ static void
 start_termination (struct supervisor *s, enum stop_reason reason, int sig)
 {
   s->reason = reason;
-  s->first_sig = sig;
   s->end_asked = true;
-  if (!s->opt->pre_stop || !run_hook (s))
-    send_first_step (s);
+  term_start (&s->term, reason, sig, s->child);
 }
 
 /* The time limit has passed (or an external ALRM said so).  After
@@ -443,15 +342,7 @@ expire_timers (struct supervisor *s)
     on_deadline (s);
   if (timer_fired (&s->idle_timer, t))
     on_idle (s);
-  if (timer_fired (&s->hook_timer, t) && s->hook)
-    {
-      /* It is reaped later; its pid stays ours until then.  */
-      hook_kill (s->hook);
-      s->hook_killed = true;
-      send_first_step (s);
-    }
-  if (timer_fired (&s->step_timer, t) && s->next_step < s->opt->nsteps)
-    send_step (s, s->next_step, s->opt->steps[s->next_step].sig);
+  term_expire (&s->term, t);
   struct timespec give_up;
   if (drain_limit (s, &give_up) && timespec_cmp (t, give_up) >= 0)
     {
@@ -476,8 +367,9 @@ static void
 on_child_end (struct supervisor *s, pid_t pid, int status,
               struct rusage const *usage)
 {
-  if (pid != s->hook)
-    add_usage (&s->usage, usage);
+  if (term_reaped (&s->term, pid, status))
+    return;
+  add_usage (&s->usage, usage);
   if (pid == s->child)
     {
       s->child = 0;
@@ -488,15 +380,6 @@ on_child_end (struct supervisor *s, pid_t pid, int status,
       if (!s->relaying)
         s->deadline.armed = false;
     }
-  else if (pid == s->hook)
-    {
-      s->hook = 0;
-      if (!s->hook_killed)
-        hook_report_end (status);
-      s->hook_timer.armed = false;
-      if (!s->first_sent)
-        send_first_step (s);
-    }
 }
 
 /* With --tree, COMMAND has ended and left processes behind: they get
@@ -506,15 +389,12 @@ static void
 end_leftovers (struct supervisor *s)
 {
   /* A hook runs only during a termination, which goes on by itself.  */
-  if (!s->opt->tree || s->child || s->hook || s->leftovers
+  if (!s->opt->tree || s->child || s->term.hook || s->leftovers
       || !s->children_left)
     return;
   s->leftovers = true;
   if (s->reason == STOP_NONE)
-    {
-      s->first_sent = true;
-      send_step (s, 0, s->opt->steps[0].sig);
-    }
+    term_start_leftovers (&s->term);
 }
 
 /* Reap one child that has ended among TARGET (a pid, or -1 for any)
@@ -551,14 +431,14 @@ reap (struct supervisor *s)
          the watchdog.  */
       s->children_left = pid == 0
                          && (!s->opt->tree
-                             || tree_has_members (&s->tree, s->hook));
+                             || tree_has_members (&s->tree, s->term.hook));
     }
   else
     {
       if (s->child)
         reap_one (s, s->child);
-      if (s->hook)
-        reap_one (s, s->hook);
+      if (s->term.hook)
+        reap_one (s, s->term.hook);
     }
   end_leftovers (s);
 }
@@ -593,8 +473,8 @@ on_signal (struct supervisor *s, struct loop_signal const *r)
     on_deadline (s);
   else if (s->reason == STOP_NONE && !s->leftovers)
     start_termination (s, STOP_SIGNAL, r->sig);
-  else if (s->first_sent)
-    send_signal (s, r->sig, true);
+  else
+    term_forward (&s->term, r->sig);
 }
 
 /* The nearest deadline: store it in *AT and return AT, or return NULL
@@ -602,15 +482,10 @@ on_signal (struct supervisor *s, struct loop_signal const *r)
 static struct timespec const *
 next_deadline (struct supervisor const *s, struct timespec *at)
 {
-  struct timer const *timers[] = { &s->deadline, &s->idle_timer,
-                                   &s->step_timer, &s->hook_timer };
   bool any = drain_limit (s, at);
-  for (size_t i = 0; i < countof (timers); i++)
-    if (timers[i]->armed && (!any || timespec_cmp (timers[i]->at, *at) < 0))
-      {
-        *at = timers[i]->at;
-        any = true;
-      }
+  any = timer_earliest (&s->deadline, at, any);
+  any = timer_earliest (&s->idle_timer, at, any);
+  any = term_next_deadline (&s->term, at, any);
   return any ? at : NULL;
 }
 
@@ -639,57 +514,6 @@ wait_and_dispatch (struct supervisor *s)
     s->draining = relay_settle (&s->relay);
 }
 
-/* How graceful-timeout ends: an exit status, or the death by a signal
-   that COMMAND died of (then STATUS is the shell's view of it).  */
-struct outcome
-{
-  int status;
-  int die_of;                   /* 0: just exit.  */
-};
-
-/* Make our exit look like COMMAND's death by signal SIG: its parent sees
-   the same death.  Return only if that could not be done.  */
-static void
-die_like (struct supervisor const *s, int sig)
-{
-  /* The kernel does not let PID 1 die of its own signal.  */
-  if (s->self == 1)
-    return;
-#if HAVE_PRCTL && HAVE_DECL_PR_SET_DUMPABLE
-  if (prctl (PR_SET_DUMPABLE, 0) != 0)
-    return;
-#elif defined RLIMIT_CORE
-  if (setrlimit (RLIMIT_CORE, &(struct rlimit) { 0, 0 }) != 0)
-    return;
-#endif
-  signal (sig, SIG_DFL);
-  sigset_t set;
-  sigemptyset (&set);
-  sigaddset (&set, sig);
-  raise (sig);
-  sigprocmask (SIG_UNBLOCK, &set, NULL);
-}
-
-/* How graceful-timeout ends, from COMMAND's wait status.  */
-static struct outcome
-outcome (struct supervisor const *s)
-{
-  int st = s->status;
-  if (WIFEXITED (st))
-    return (struct outcome) {
-      s->timed_out && !s->opt->preserve_status
-      ? EXIT_TIMEDOUT : WEXITSTATUS (st), 0 };
-
-  int sig = WTERMSIG (st);
-  if (WCOREDUMP (st))
-    diag (0, _("the monitored command dumped core"));
-  if (s->timed_out)
-    return (struct outcome) {
-      sig == SIGKILL || s->opt->preserve_status
-      ? SIGNAL_STATUS (sig) : EXIT_TIMEDOUT, 0 };
-  return (struct outcome) { SIGNAL_STATUS (sig), sig };
-}
-
 /* TV in seconds.  */
 static double
 seconds (struct timeval tv)
@@ -703,7 +527,7 @@ static void
 write_report (struct supervisor *s, struct outcome o)
 {
   struct report_run run = {
-    .argv = s->opt->argv, .pid = s->pid, .reason = reason_names[s->reason],
+    .argv = s->opt->argv, .pid = s->pid, .reason = stop_reason_name (s->reason),
     .ended = s->pid > 0 && !s->child, .wait_status = s->status, .status = o.status,
     .user_s = seconds (s->usage.ru_utime),
     .sys_s = seconds (s->usage.ru_stime),
@@ -742,6 +566,7 @@ static void
 prepare (struct supervisor *s, struct gt_options const *opt)
 {
   *s = (struct supervisor) { .opt = opt, .self = getpid () };
+  term_init (&s->term, opt, &s->origin, send_termination_signal, s);
   s->reap_all = s->self == 1 || opt->tree;
   s->relaying = !duration_is_zero (opt->idle);
   if (opt->report && !report_open (&s->report, opt->report))
@@ -778,7 +603,7 @@ supervise (struct gt_options const *opt)
   /* A hook still running when COMMAND ends is waited for too, with
      --tree whatever COMMAND left behind, and with --idle-timeout the
      output not yet delivered.  */
-  while (alive (&s) || s.hook || s.draining)
+  while (alive (&s) || s.term.hook || s.draining)
     wait_and_dispatch (&s);
   current = NULL;
   if (opt->tree)
@@ -787,11 +612,13 @@ supervise (struct gt_options const *opt)
     relay_close (&s.relay);
   loop_close (&s.loop);
 
-  struct outcome o = outcome (&s);
+  struct outcome o = outcome_of (opt, &(struct outcome_facts) {
+                                      .wait_status = s.status,
+                                      .timed_out = s.timed_out });
   /* A report that cannot be written is said, and the status kept.  */
   if (s.reporting)
     write_report (&s, o);
   if (o.die_of)
-    die_like (&s, o.die_of);
+    outcome_die_like (o.die_of);
   return o.status;
 }
