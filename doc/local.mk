@@ -8,7 +8,8 @@
 # unpacked tarball leaves the shipped page alone.
 dist_man1_MANS = doc/graceful-timeout.1
 EXTRA_DIST += doc/graceful-timeout.x \
-  doc/examples/Dockerfile doc/examples/pod.yaml doc/examples/crontab
+  doc/examples/Dockerfile doc/examples/pod.yaml doc/examples/crontab \
+  doc/examples/docker-entrypoint.sh
 
 $(srcdir)/doc/graceful-timeout.1: $(srcdir)/doc/graceful-timeout.x \
     $(srcdir)/src/main.c $(srcdir)/configure.ac \

@@ -32,10 +32,13 @@ TESTS = \
   tests/ignored-signals.bats \
   tests/unblockable.bats \
   tests/hook-io.bats \
-  tests/tree-ownership.bats
+  tests/tree-ownership.bats \
+  tests/doc-examples.bats \
+  tests/doc-coverage.bats \
+  tests/nginx.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals \
-  tests/soak tests/stress/run
+  tests/soak tests/stress/run tests/doc.bash tests/doc-lines .ci/run
 
 # The supervisor under valgrind's memcheck (see use_valgrind in
 # tests/helper.bash): any error or definite leak fails.  Left out: tests
