@@ -241,6 +241,60 @@ signal_procs (int dir, int sig)
   return n + each_child (dir, signal_child, &sig);
 }
 
+/* A growing list of pids.  */
+struct pid_list
+{
+  pid_t *pids;
+  size_t count;
+  size_t allocated;
+};
+
+static long list_procs (int dir, struct pid_list *out);
+
+/* each_child callback: list_procs for the cgroup CHILD into OUT_ARG.  */
+static long
+list_child (int child, int parent, char const *name, void *out_arg)
+{
+  (void) parent;
+  (void) name;
+  return list_procs (child, out_arg);
+}
+
+/* Add to OUT the pid of every process of the cgroup DIR and of every
+   cgroup below it.  Return how many there were.  */
+static long
+list_procs (int dir, struct pid_list *out)
+{
+  long n = 0;
+  int fd = openat (dir, "cgroup.procs", O_RDONLY | O_CLOEXEC);
+  FILE *f = fd < 0 ? NULL : fdopen (fd, "r");
+  long pid;
+  while (f && fscanf (f, "%ld", &pid) == 1)
+    {
+      if (out->count == out->allocated)
+        out->pids = x2nrealloc (out->pids, &out->allocated,
+                                sizeof *out->pids);
+      out->pids[out->count++] = pid;
+      n++;
+    }
+  if (f)
+    fclose (f);
+  else if (0 <= fd)
+    close (fd);
+  return n + each_child (dir, list_child, out);
+}
+
+/* Store in *PIDS a new array of the pids of every process in CG and
+   below, and return how many there are.  */
+size_t
+cgroup_pids (struct cgroup const *cg, pid_t **pids)
+{
+  struct pid_list out = { NULL, 0, 0 };
+  list_procs (cg->dir, &out);
+  *pids = out.pids;
+  return out.count;
+}
+
 /* Count the processes of the cgroup DIR and of every cgroup below.  */
 static long
 count_procs (int dir)

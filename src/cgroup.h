@@ -6,6 +6,8 @@
 #define GT_CGROUP_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
 #include <time.h>
 
 struct cgroup
@@ -18,6 +20,7 @@ struct cgroup
 bool cgroup_create (struct cgroup *cg);
 bool cgroup_leave (struct cgroup *cg);
 long cgroup_signal (struct cgroup const *cg, int sig);
+size_t cgroup_pids (struct cgroup const *cg, pid_t **pids);
 void cgroup_thaw (struct cgroup const *cg);
 bool cgroup_populated (struct cgroup const *cg);
 bool cgroup_wait_empty (struct cgroup const *cg,

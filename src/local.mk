@@ -13,6 +13,7 @@ src_graceful_timeout_SOURCES = \
   src/terminate.c src/terminate.h \
   src/outcome.c src/outcome.h \
   src/timer.c src/timer.h \
+  src/mapping.c src/mapping.h \
   src/loop.c src/loop.h \
   src/diag.c src/diag.h \
   src/termseq.c src/termseq.h \

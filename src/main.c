@@ -28,6 +28,7 @@
 #include "closeout.h"
 #include "duration.h"
 #include "error.h"
+#include "mapping.h"
 #include "quote.h"
 #include "signals.h"
 #include "spawn.h"
@@ -50,6 +51,9 @@ enum
   PRE_STOP_OPTION,
   PRE_STOP_TIMEOUT_OPTION,
   TERMSEQ_OPTION,
+  REWRITE_OPTION,
+  GRACE_OPTION,
+  MAP_STATUS_OPTION,
   HELP_OPTION,
   VERSION_OPTION
 };
@@ -65,6 +69,9 @@ static struct option const long_options[] =
   { "pre-stop", required_argument, NULL, PRE_STOP_OPTION },
   { "pre-stop-timeout", required_argument, NULL, PRE_STOP_TIMEOUT_OPTION },
   { "pass", required_argument, NULL, PASS_OPTION },
+  { "rewrite", required_argument, NULL, REWRITE_OPTION },
+  { "grace", required_argument, NULL, GRACE_OPTION },
+  { "map-status", required_argument, NULL, MAP_STATUS_OPTION },
   { "idle-timeout", required_argument, NULL, IDLE_TIMEOUT_OPTION },
   { "report", required_argument, NULL, REPORT_OPTION },
   { "tree", no_argument, NULL, TREE_OPTION },
@@ -118,13 +125,27 @@ Mandatory arguments to long options are mandatory for short options too.\n\
                    -s S -k D is --termseq=S:D,KILL\n\
       --pre-stop=COMMAND\n\
                  before the first signal of a termination, run\n\
-                   '/bin/sh -c COMMAND' with GRACEFUL_TIMEOUT_PID and\n\
-                   GRACEFUL_TIMEOUT_REASON (deadline, idle, signal:NAME)\n\
+                   '/bin/sh -c COMMAND' with GRACEFUL_TIMEOUT_PID,\n\
+                   GRACEFUL_TIMEOUT_PGID, with --tree GRACEFUL_TIMEOUT_PIDS\n\
+                   (every pid of the tree), and GRACEFUL_TIMEOUT_REASON\n\
+                   (deadline, idle, signal:NAME)\n\
       --pre-stop-timeout=DURATION\n\
                  kill the pre-stop hook after DURATION (default 5s)\n\
       --pass=SIGNALS\n\
                  forward these comma-separated signals to COMMAND\n\
                    without starting termination (e.g. HUP,USR1)\n\
+      --rewrite=FROM:TO[,...]\n\
+                 act on a received signal FROM as on TO: forward TO,\n\
+                   and if TO terminates, start the termination with it\n\
+                   as step 1; TO 0 ignores FROM (e.g. TERM:QUIT)\n\
+      --grace=DURATION\n\
+                 bound the whole termination, pre-stop hook included,\n\
+                   by DURATION: then send the sequence's last signal\n\
+                   at once to everything still running\n\
+      --map-status=FROM:TO[,...]\n\
+                 after a termination, exit with TO where COMMAND's\n\
+                   status is FROM (128+N for death by signal N);\n\
+                   e.g. 143:0\n\
       --idle-timeout=DURATION\n\
                  also time out when COMMAND has written nothing to\n\
                    stdout or stderr for DURATION; its output is then\n\
@@ -288,6 +309,82 @@ parse_pass (char const *arg, struct gt_options *opt)
   usage (EXIT_CANCELED);
 }
 
+/* Parse the --rewrite list ARG of FROM:TO signals into OPT, or exit
+   with a usage error.  A FROM must be one --pass could name: it must be
+   caught to be rewritten.  */
+static void
+parse_rewrite (char const *arg, struct gt_options *opt)
+{
+  struct map_failure f;
+  switch (rewrite_parse (arg, passable, &opt->rewrites, &f))
+    {
+    case MAP_OK:
+      return;
+    case MAP_EMPTY:
+      error (0, 0, _("empty rewrite in --rewrite list %s"), quote (arg));
+      break;
+    case MAP_NO_PAIR:
+      error (0, 0, _("invalid rewrite %s: expected FROM:TO"), quote (f.text));
+      break;
+    case MAP_BAD_VALUE:
+      error (0, 0, _("%s: invalid signal"), quote (f.text));
+      break;
+    case MAP_REFUSED:
+      error (0, 0, _("%s: this signal cannot be rewritten"), quote (f.text));
+      break;
+    case MAP_DUPLICATE:
+      error (0, 0, _("signal %s is rewritten twice"), quote (f.text));
+      break;
+    }
+  free (f.text);
+  usage (EXIT_CANCELED);
+}
+
+/* Parse the --map-status list ARG of FROM:TO statuses into OPT, or exit
+   with a usage error.  */
+static void
+parse_map_status (char const *arg, struct gt_options *opt)
+{
+  struct map_failure f;
+  switch (status_map_parse (arg, &opt->status_map, &f))
+    {
+    case MAP_OK:
+      return;
+    case MAP_EMPTY:
+      error (0, 0, _("empty mapping in --map-status list %s"), quote (arg));
+      break;
+    case MAP_NO_PAIR:
+      error (0, 0, _("invalid status mapping %s: expected FROM:TO"),
+             quote (f.text));
+      break;
+    case MAP_BAD_VALUE:
+    case MAP_REFUSED:
+      error (0, 0, _("%s: invalid exit status: expected 0 to 255"),
+             quote (f.text));
+      break;
+    case MAP_DUPLICATE:
+      error (0, 0, _("status %s is mapped twice"), quote (f.text));
+      break;
+    }
+  free (f.text);
+  usage (EXIT_CANCELED);
+}
+
+/* Exit with a usage error if a signal is both in OPT's --pass and
+   rewritten: which of the two was meant cannot be told.  */
+static void
+check_rewrites (struct gt_options const *opt)
+{
+  for (size_t i = 0; i < opt->rewrites.count; i++)
+    if (sigismember (&opt->pass, opt->rewrites.pairs[i].from))
+      {
+        char name[SIG_NAME_MAX];
+        error (0, 0, _("signal %s cannot be both passed and rewritten"),
+               quote (sig_name (opt->rewrites.pairs[i].from, name)));
+        usage (EXIT_CANCELED);
+      }
+}
+
 /* Build the termination sequence of "-s SIG [-k KILL_AFTER]":
    SIG, then KILL after KILL_AFTER unless that is zero.  */
 static void
@@ -341,6 +438,9 @@ parse_args (int argc, char **argv, struct gt_options *opt)
         opt->pre_stop_timeout = parse_duration (optarg);
         break;
       case PASS_OPTION: parse_pass (optarg, opt); break;
+      case REWRITE_OPTION: parse_rewrite (optarg, opt); break;
+      case GRACE_OPTION: opt->grace = parse_duration (optarg); break;
+      case MAP_STATUS_OPTION: parse_map_status (optarg, opt); break;
       case IDLE_TIMEOUT_OPTION:
         opt->idle = parse_duration (optarg);
         break;
@@ -366,6 +466,7 @@ parse_args (int argc, char **argv, struct gt_options *opt)
       error (0, 0, _("--termseq cannot be combined with -s or -k"));
       usage (EXIT_CANCELED);
     }
+  check_rewrites (opt);
   if (argc - optind < 2)
     usage (EXIT_CANCELED);
   opt->duration = parse_duration (argv[optind]);
@@ -387,5 +488,7 @@ main (int argc, char **argv)
   parse_args (argc, argv, &opt);
   int status = supervise (&opt);
   free (opt.steps);
+  map_free (&opt.rewrites);
+  map_free (&opt.status_map);
   return status;
 }

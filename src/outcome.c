@@ -11,7 +11,14 @@
 
    (125 is graceful-timeout's own failure, and 126 and 127 are the
    exit statuses of a COMMAND that could not be run: neither is decided
-   here.)  */
+   here.)
+
+   Then --map-status: after a termination we started or passed on (the
+   time or idle limit, a terminating signal received), COMMAND's status
+   FROM is reported as TO, a death by signal N as the status 128+N.  A
+   status we make ourselves (124, and 126 or 127 for a COMMAND that
+   could not be run) is never mapped.  A mapped death is not re-raised:
+   TO is the exit status.  */
 
 #include "system.h"
 #include "outcome.h"
@@ -25,10 +32,12 @@
 #endif
 
 #include "diag.h"
+#include "mapping.h"
 
-/* How graceful-timeout ends, as OPT says, from FACTS.  */
-struct outcome
-outcome_of (struct gt_options const *opt, struct outcome_facts const *facts)
+/* How graceful-timeout ends, as OPT says, from FACTS, before
+   --map-status.  */
+static struct outcome
+unmapped (struct gt_options const *opt, struct outcome_facts const *facts)
 {
   int st = facts->wait_status;
   if (WIFEXITED (st))
@@ -44,6 +53,22 @@ outcome_of (struct gt_options const *opt, struct outcome_facts const *facts)
       sig == SIGKILL || opt->preserve_status
       ? SIGNAL_STATUS (sig) : EXIT_TIMEDOUT, 0 };
   return (struct outcome) { SIGNAL_STATUS (sig), sig };
+}
+
+/* How graceful-timeout ends, as OPT says, from FACTS.  */
+struct outcome
+outcome_of (struct gt_options const *opt, struct outcome_facts const *facts)
+{
+  struct outcome o = unmapped (opt, facts);
+  bool ours = facts->exec_failed
+              || (facts->timed_out && o.status == EXIT_TIMEDOUT
+                  && !(WIFEXITED (facts->wait_status)
+                       && opt->preserve_status));
+  int to;
+  if (facts->terminated && !ours
+      && map_lookup (&opt->status_map, o.status, &to))
+    return (struct outcome) { to, 0 };
+  return o;
 }
 
 /* Make our exit look like COMMAND's death by signal SIG: its parent sees

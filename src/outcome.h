@@ -22,6 +22,9 @@ struct outcome_facts
 {
   int wait_status;              /* COMMAND's.  */
   bool timed_out;               /* The time or idle limit passed.  */
+  bool terminated;              /* We ended COMMAND, or passed on the
+                                   signal that ended it.  */
+  bool exec_failed;             /* COMMAND could not be run.  */
 };
 
 struct outcome outcome_of (struct gt_options const *opt,

@@ -8,6 +8,7 @@
       "elapsed_s": S, "reason": "exit|deadline|idle|signal|error",
       "signals": [{"signal": "TERM", "at_s": S, "target": "group",
                    "processes": N}, ...],
+      "grace_expired": B,
       "exit": {"code": N} | {"signal": "NAME", "core_dumped": B} | null,
       "status": N, "rusage": {"user_s": S, "sys_s": S, "max_rss_kb": N},
       "output_errors": {"stdout": "MESSAGE", "stderr": "MESSAGE"}}
@@ -24,9 +25,13 @@
    signals      each signal sent, in order: its name, seconds since the
                 start, what it was sent to ("command", "group" or
                 "tree"), and how many processes it reached when known
+   grace_expired  whether --grace ran out during the termination and
+                cut it short: the last signal in SIGNALS then went at
+                once (false without --grace)
    exit         how COMMAND ended, from its wait status; null if it never
-                ran or was not reaped (ENDED false)
-   status       graceful-timeout's own exit status
+                ran or was not reaped (ENDED false).  Never mapped by
+                --map-status
+   status       graceful-timeout's own exit status, after --map-status
    rusage       CPU seconds of COMMAND and the descendants reaped, and
                 their largest resident set in KiB
    output_errors  for each relayed stream whose destination failed
@@ -546,7 +551,8 @@ write_json (FILE *out, struct report const *rep,
                                     rep->start_mono));
   fprintf (out, ", \"reason\": \"%s\", \"signals\": ", run->reason);
   json_signals (out, rep);
-  fputs (", \"exit\": ", out);
+  fprintf (out, ", \"grace_expired\": %s, \"exit\": ",
+           run->grace_expired ? "true" : "false");
   json_exit (out, run);
   fprintf (out, ", \"status\": %d, \"rusage\": {\"user_s\": ", run->status);
   json_seconds (out, run->user_s);

@@ -28,6 +28,7 @@ struct report_run
   bool ended;                   /* COMMAND ran and was reaped.  */
   int wait_status;              /* COMMAND's, if ENDED.  */
   int status;                   /* graceful-timeout's own.  */
+  bool grace_expired;           /* --grace cut the termination short.  */
   double user_s;
   double sys_s;
   long max_rss_kb;

@@ -72,6 +72,7 @@ struct supervisor
   pid_t child;                  /* COMMAND's pid; 0 once it is reaped.  */
   int status;                   /* COMMAND's wait status, once reaped.  */
   struct rusage usage;          /* COMMAND's, once reaped.  */
+  bool exec_failed;             /* COMMAND could not be run: 126, 127.  */
   bool reap_all;                /* Reap every child: PID 1, or --tree.  */
   bool children_left;           /* The last reap found live children.  */
 
@@ -132,6 +133,24 @@ take_signal (struct supervisor *s, int sig, bool needed)
   return true;
 }
 
+/* --rewrite: take each FROM, even one ignored when we started (it was
+   asked for by name); and a TO that would start termination if it were
+   received does so when FROM is, unless it is in --pass.  */
+static void
+configure_rewrites (struct supervisor *s)
+{
+  struct gt_options const *opt = s->opt;
+  for (size_t i = 0; i < opt->rewrites.count; i++)
+    {
+      int to = opt->rewrites.pairs[i].to;
+      take_signal (s, opt->rewrites.pairs[i].from, true);
+      if (to && !sigismember (&opt->pass, to)
+          && (sig_is_terminating (to) || term_sends (opt, to)
+              || to == SIGALRM))
+        sigaddset (&s->terminating, to);
+    }
+}
+
 /* Decide which signals S takes, block them and open the signalfd.  */
 static void
 configure_signals (struct supervisor *s)
@@ -152,6 +171,8 @@ configure_signals (struct supervisor *s)
                && take_signal (s, sig, needed))
         sigaddset (&s->terminating, sig);
     }
+
+  configure_rewrites (s);
 
   /* An inherited SIG_IGN for CHLD would reap COMMAND behind our back.  */
   signal (SIGCHLD, SIG_DFL);
@@ -191,6 +212,7 @@ start_command (struct supervisor *s)
     tree_started (&s->tree, s->child, s->opt->steps, s->opt->nsteps);
   if (s->relaying)
     relay_child_started (&s->relay);
+  s->exec_failed = exec_errno != 0;
   if (exec_errno)
     diag (exec_errno, _("failed to run command %s"),
           quote (s->opt->argv[0]));
@@ -264,14 +286,32 @@ send_termination_signal (void *s_arg, int sig)
   send_signal (s_arg, sig, true);
 }
 
+/* term_alive_fn for the supervisor at S_ARG.  */
+static bool
+anything_alive (void *s_arg)
+{
+  return alive (s_arg);
+}
+
 /* Start termination for REASON, with SIG as its first signal.
-   Termination starts once: whatever happens later only forwards.  */
+   Termination starts once: whatever happens later only forwards.  The
+   pre-stop hook is told COMMAND's pid and group and, with --tree, every
+   pid of the tree, as they are now.  */
 static void
 start_termination (struct supervisor *s, enum stop_reason reason, int sig)
 {
   s->reason = reason;
   s->end_asked = true;
-  term_start (&s->term, reason, sig, s->child);
+  struct hook_subject who = { .pid = s->child,
+                              .pgid = getpgid (s->child) };
+  pid_t *pids = NULL;
+  if (s->opt->pre_stop && s->opt->tree)
+    {
+      who.npids = tree_pids (&s->tree, &pids);
+      who.pids = pids ? pids : &who.pid;
+    }
+  term_start (&s->term, reason, sig, &who);
+  free (pids);
 }
 
 /* The time limit has passed (or an external ALRM said so).  After
@@ -457,24 +497,30 @@ on_signal (struct supervisor *s, struct loop_signal const *r)
      of ours, comes back to us: it is not news.  */
   if (r->user_sent && r->sender == s->self)
     return;
+  /* --rewrite: FROM is acted on as TO; a TO of 0 drops it.  */
+  int sig = r->sig;
+  bool rewritten = map_lookup (&s->opt->rewrites, r->sig, &sig);
+  if (!sig)
+    return;
+  bool terminating = sigismember (&s->terminating, sig);
   /* Nothing is left to signal, but output may be: bound its delivery.  */
   if (!alive (s))
     {
-      if (sigismember (&s->terminating, r->sig))
+      if (terminating)
         s->end_asked = true;
       return;
     }
 
-  if (sigismember (&s->opt->pass, r->sig))
-    send_signal (s, r->sig, false);
-  else if (!sigismember (&s->terminating, r->sig))
+  if (sigismember (&s->opt->pass, sig) || (rewritten && !terminating))
+    send_signal (s, sig, false);
+  else if (!terminating)
     return;
-  else if (r->sig == SIGALRM)
+  else if (sig == SIGALRM)
     on_deadline (s);
   else if (s->reason == STOP_NONE && !s->leftovers)
-    start_termination (s, STOP_SIGNAL, r->sig);
+    start_termination (s, STOP_SIGNAL, sig);
   else
-    term_forward (&s->term, r->sig);
+    term_forward (&s->term, sig);
 }
 
 /* The nearest deadline: store it in *AT and return AT, or return NULL
@@ -528,7 +574,8 @@ write_report (struct supervisor *s, struct outcome o)
 {
   struct report_run run = {
     .argv = s->opt->argv, .pid = s->pid, .reason = stop_reason_name (s->reason),
-    .ended = s->pid > 0 && !s->child, .wait_status = s->status, .status = o.status,
+    .ended = s->pid > 0 && !s->child, .wait_status = s->status,
+    .status = o.status, .grace_expired = s->term.grace_expired,
     .user_s = seconds (s->usage.ru_utime),
     .sys_s = seconds (s->usage.ru_stime),
     .max_rss_kb = s->usage.ru_maxrss
@@ -566,7 +613,8 @@ static void
 prepare (struct supervisor *s, struct gt_options const *opt)
 {
   *s = (struct supervisor) { .opt = opt, .self = getpid () };
-  term_init (&s->term, opt, &s->origin, send_termination_signal, s);
+  term_init (&s->term, opt, &s->origin, send_termination_signal,
+             anything_alive, s);
   s->reap_all = s->self == 1 || opt->tree;
   s->relaying = !duration_is_zero (opt->idle);
   if (opt->report && !report_open (&s->report, opt->report))
@@ -613,8 +661,9 @@ supervise (struct gt_options const *opt)
   loop_close (&s.loop);
 
   struct outcome o = outcome_of (opt, &(struct outcome_facts) {
-                                      .wait_status = s.status,
-                                      .timed_out = s.timed_out });
+      .wait_status = s.status, .timed_out = s.timed_out,
+      .terminated = s.term.started && s.reason != STOP_NONE,
+      .exec_failed = s.exec_failed });
   /* A report that cannot be written is said, and the status kept.  */
   if (s.reporting)
     write_report (&s, o);

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "mapping.h"
+
 /* One step of a termination sequence: send SIG, then wait up to WAIT
    for COMMAND to end (forever if !HAS_WAIT) before the next step.  */
 struct termstep
@@ -31,6 +33,9 @@ struct gt_options
   char const *pre_stop;         /* --pre-stop: a shell command, or NULL.  */
   struct timespec pre_stop_timeout;
   sigset_t pass;                /* --pass: forwarded, never terminate.  */
+  struct map_list rewrites;     /* --rewrite: FROM received acts as TO.  */
+  struct timespec grace;        /* --grace: bounds a termination; or 0.  */
+  struct map_list status_map;   /* --map-status: FROM reported as TO.  */
   struct timespec idle;         /* --idle-timeout; zero for none.  */
   char const *report;           /* --report FILE, "-", or NULL.  */
   bool tree;                    /* --tree: every descendant.  */

@@ -7,7 +7,11 @@
    for at most --pre-stop-timeout, then each step of the sequence sends
    its signal and waits up to its DURATION for the end before the next.
    Step 1 may send the signal that was received instead of the
-   sequence's own.  How a signal reaches the processes is the caller's
+   sequence's own (or, with --rewrite, what that signal is rewritten
+   to).  With --grace, the whole termination has a deadline of its own,
+   from its start: when it passes, a hook still running is killed, any
+   step's wait is cut short, and the last step's signal goes at once to
+   whatever is still alive.  How a signal reaches the processes is the caller's
    (term_send_fn); which signal and when is decided here.  Every wait is
    a timer on the loop's clock, which the caller's loop sleeps until.  */
 
@@ -44,15 +48,15 @@ term_sends (struct gt_options const *opt, int sig)
   return false;
 }
 
-/* Prepare T for OPT: a hook restores ORIGIN, and signals go through
-   SEND with SEND_ARG.  */
+/* Prepare T for OPT: a hook restores ORIGIN, signals go through SEND,
+   and ALIVE tells whether anything is left; both get SEND_ARG.  */
 void
 term_init (struct termination *t, struct gt_options const *opt,
            struct spawn_origin const *origin, term_send_fn send,
-           void *send_arg)
+           term_alive_fn alive, void *send_arg)
 {
   *t = (struct termination) { .opt = opt, .origin = origin, .send = send,
-                              .send_arg = send_arg };
+                              .alive = alive, .send_arg = send_arg };
 }
 
 /* Send step I as SIG (step 1 may be a received signal) and arm its
@@ -77,10 +81,11 @@ send_first_step (struct termination *t)
   send_step (t, 0, t->first_sig);
 }
 
-/* Run the pre-stop hook for COMMAND, ended for REASON; return whether
-   it is running.  */
+/* Run the pre-stop hook for the processes WHO, ended for REASON;
+   return whether it is running.  */
 static bool
-run_hook (struct termination *t, enum stop_reason reason, pid_t command)
+run_hook (struct termination *t, enum stop_reason reason,
+          struct hook_subject const *who)
 {
   char why[sizeof "signal:" + SIG_NAME_MAX];
   if (reason != STOP_SIGNAL)
@@ -92,7 +97,7 @@ run_hook (struct termination *t, enum stop_reason reason, pid_t command)
     }
   if (t->opt->verbose)
     diag (0, _("running the pre-stop hook %s"), quote (t->opt->pre_stop));
-  t->hook = hook_start (t->origin, t->opt->pre_stop, command, why);
+  t->hook = hook_start (t->origin, t->opt->pre_stop, who, why);
   if (t->hook <= 0)
     {
       t->hook = 0;
@@ -102,15 +107,17 @@ run_hook (struct termination *t, enum stop_reason reason, pid_t command)
   return true;
 }
 
-/* Start the termination of COMMAND for REASON, with SIG as step 1's
-   signal.  It starts once: whatever happens later only forwards.  */
+/* Start the termination of the processes WHO for REASON, with SIG as
+   step 1's signal.  It starts once: whatever happens later only
+   forwards.  */
 void
 term_start (struct termination *t, enum stop_reason reason, int sig,
-            pid_t command)
+            struct hook_subject const *who)
 {
   t->started = true;
   t->first_sig = sig;
-  if (!t->opt->pre_stop || !run_hook (t, reason, command))
+  timer_arm (&t->grace_timer, t->opt->grace);
+  if (!t->opt->pre_stop || !run_hook (t, reason, who))
     send_first_step (t);
 }
 
@@ -121,6 +128,7 @@ term_start_leftovers (struct termination *t)
 {
   t->started = true;
   t->first_sig = t->opt->steps[0].sig;
+  timer_arm (&t->grace_timer, t->opt->grace);
   send_first_step (t);
 }
 
@@ -133,11 +141,37 @@ term_forward (struct termination *t, int sig)
     t->send (t->send_arg, sig);
 }
 
-/* Act on whatever of T's deadlines is due at NOW: the hook runs out of
-   time, or a step's wait ends.  */
+/* The grace period of T has run out: kill the hook if it still runs,
+   and send the last step's signal at once, the waits before it cut
+   short.  */
+static void
+cut_short (struct termination *t)
+{
+  if (t->hook && !t->hook_killed)
+    {
+      hook_kill (t->hook);
+      t->hook_killed = true;
+    }
+  t->hook_timer.armed = false;
+  t->step_timer.armed = false;
+  t->first_sent = true;
+  if (!t->alive (t->send_arg))
+    return;
+  t->grace_expired = true;
+  if (t->opt->verbose)
+    diag (0, _("the grace period ran out; cutting the termination short"));
+  size_t last = t->opt->nsteps - 1;
+  t->send (t->send_arg, t->opt->steps[last].sig);
+  t->next_step = t->opt->nsteps;
+}
+
+/* Act on whatever of T's deadlines is due at NOW: the grace period
+   runs out, the hook runs out of time, or a step's wait ends.  */
 void
 term_expire (struct termination *t, struct timespec now)
 {
+  if (timer_fired (&t->grace_timer, now))
+    cut_short (t);
   if (timer_fired (&t->hook_timer, now) && t->hook)
     {
       /* It is reaped later; its pid stays ours until then.  */
@@ -171,6 +205,7 @@ bool
 term_next_deadline (struct termination const *t, struct timespec *at,
                     bool any)
 {
+  any = timer_earliest (&t->grace_timer, at, any);
   any = timer_earliest (&t->step_timer, at, any);
   return timer_earliest (&t->hook_timer, at, any);
 }

@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "hook.h"
 #include "spawn.h"
 #include "supervise.h"
 #include "timer.h"
@@ -28,13 +29,18 @@ enum stop_reason
    all (then CONT), or nothing once nothing is alive.  */
 typedef void (*term_send_fn) (void *arg, int sig);
 
-/* A termination: the hook, then the steps, each step's wait.  */
+/* Whether anything supervised is still alive.  */
+typedef bool (*term_alive_fn) (void *arg);
+
+/* A termination: the hook, then the steps, each step's wait, all
+   within the grace period.  */
 struct termination
 {
   struct gt_options const *opt;
   struct spawn_origin const *origin;  /* What the hook restores.  */
   term_send_fn send;
-  void *send_arg;
+  term_alive_fn alive;
+  void *send_arg;                /* SEND's and ALIVE's.  */
 
   bool started;                 /* It has begun: it begins once.  */
   int first_sig;                /* The signal step 1 sends.  */
@@ -44,15 +50,17 @@ struct termination
   struct timer hook_timer;      /* The hook runs out of time.  */
   pid_t hook;                   /* The hook's pid, until reaped.  */
   bool hook_killed;             /* It ran out of time and was killed.  */
+  struct timer grace_timer;     /* --grace runs out.  */
+  bool grace_expired;           /* It did, and cut the rest short.  */
 };
 
 char const *stop_reason_name (enum stop_reason reason);
 bool term_sends (struct gt_options const *opt, int sig);
 void term_init (struct termination *t, struct gt_options const *opt,
                 struct spawn_origin const *origin, term_send_fn send,
-                void *send_arg);
+                term_alive_fn alive, void *send_arg);
 void term_start (struct termination *t, enum stop_reason reason, int sig,
-                 pid_t command);
+                 struct hook_subject const *who);
 void term_start_leftovers (struct termination *t);
 void term_forward (struct termination *t, int sig);
 void term_expire (struct termination *t, struct timespec now);

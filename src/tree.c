@@ -346,6 +346,27 @@ tree_has_members (struct tree *t, pid_t spare)
   return proc_has_members (t, spare);
 }
 
+/* Store in *PIDS a new array of the pids of every living process of
+   the tree T, and return how many there are.  */
+size_t
+tree_pids (struct tree *t, pid_t **pids)
+{
+  if (t->backend == TREE_CGROUP)
+    return cgroup_pids (&t->cgroup, pids);
+  struct snapshot snap = { NULL, 0, 0 };
+  procfs_each (collect, &snap);
+  qsort (snap.procs, snap.count, sizeof *snap.procs, compare_pids);
+  struct proc_set found = { NULL, 0, 0 };
+  add_descendants (t, &snap, 0, false, &found);
+  free (snap.procs);
+  *pids = xnmalloc (found.count ? found.count : 1, sizeof **pids);
+  for (size_t i = 0; i < found.count; i++)
+    (*pids)[i] = found.procs[i].pid;
+  size_t n = found.count;
+  proc_set_free (&found);
+  return n;
+}
+
 /* In the watchdog, once the supervisor is dead: send SIG to what is
    left of the tree T.  Return how many processes it reached.  */
 long

@@ -47,6 +47,7 @@ void tree_started (struct tree *t, pid_t command,
                    struct termstep const *steps, size_t nsteps);
 long tree_signal (struct tree *t, int sig, pid_t spare);
 bool tree_has_members (struct tree *t, pid_t spare);
+size_t tree_pids (struct tree *t, pid_t **pids);
 long tree_orphaned_signal (struct tree *t, int sig);
 bool tree_orphaned_alive (struct tree *t);
 void tree_finish (struct tree *t);

@@ -22,6 +22,9 @@ TESTS = \
   tests/gnu-parity.bats \
   tests/termseq.bats \
   tests/pre-stop.bats \
+  tests/rewrite.bats \
+  tests/grace.bats \
+  tests/map-status.bats \
   tests/pass.bats \
   tests/idle.bats \
   tests/report.bats \

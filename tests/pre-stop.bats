@@ -100,3 +100,50 @@ graceful-timeout: sending signal TERM to command 'sleep'"
     "graceful-timeout: sending signal TERM to the tree of command 'sh': 1 process"
   wait_gone "$(<"$T/kid")"
 }
+
+@test "the hook is told COMMAND's process group, and no tree without --tree" {
+  export HOOKLOG=$T/log GRACEFUL_TIMEOUT_PIDS='from our caller'
+  start_recorder graceful-timeout \
+    --pre-stop='echo "$GRACEFUL_TIMEOUT_PGID ${GRACEFUL_TIMEOUT_PIDS-unset}" >>"$HOOKLOG"' \
+    30 -- TERM
+  local pgid
+  pgid=$(proc_field "$CMD" 5)
+  time_up
+  assert_status 'exit 124'
+  assert_log 2 "$pgid unset
+TERM"
+}
+
+# Skip unless graceful-timeout can put COMMAND in a cgroup v2 child
+# cgroup here (as tests/tree.bats does).
+need_cgroup() {
+  need_root 'cannot create a cgroup'
+  GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup graceful-timeout --tree 5 \
+    grep -q '^0::.*/graceful-timeout\.[[:alnum:]]*$' /proc/self/cgroup \
+    2>/dev/null || skip 'no cgroup v2 child cgroup can be created here'
+}
+
+# With --tree and backend $1, assert that the hook's GRACEFUL_TIMEOUT_PIDS
+# holds COMMAND, then a grandchild that left its session, and no other.
+assert_hook_sees_tree() {
+  export HOOKLOG=$T/log KID=$T/kid CMDPID=$T/cmd
+  run env GRACEFUL_TIMEOUT_TREE_BACKEND="$1" graceful-timeout --tree \
+    --pre-stop='echo "$GRACEFUL_TIMEOUT_PID|$GRACEFUL_TIMEOUT_PIDS" >"$HOOKLOG"' \
+    30 sh -c 'echo $$ >"$CMDPID"; setsid sleep 30 >/dev/null 2>&1 &
+              echo $! >"$KID"; kill -ALRM $PPID; wait'
+  assert_failure 124
+  track "$T/kid"
+  local cmd kid
+  cmd=$(<"$T/cmd") kid=$(<"$T/kid")
+  assert_equal "$(<"$T/log")" "$cmd|$cmd $kid"
+  wait_gone "$kid"
+}
+
+@test "with --tree, the hook is told every pid of the tree (/proc walk)" {
+  assert_hook_sees_tree proc
+}
+
+@test "with --tree, the hook is told every pid of the tree (cgroup)" {
+  need_cgroup
+  assert_hook_sees_tree cgroup
+}

@@ -16,8 +16,9 @@ print(eval("(" + sys.argv[2] + ")"))' "$@"
 assert_shape() {
   run report "$1" '
 sorted(r) == sorted(["command", "pid", "started_at", "elapsed_s", "reason",
-  "signals", "exit", "status", "rusage", "output_errors"])
+  "signals", "grace_expired", "exit", "status", "rusage", "output_errors"])
 and isinstance(r["pid"], int) and r["pid"] > 0
+and r["grace_expired"] is False
 and isinstance(r["elapsed_s"], float)
 and sorted(r["rusage"]) == ["max_rss_kb", "sys_s", "user_s"]
 and r["output_errors"] == {}
