@@ -573,7 +573,8 @@ static void
 write_report (struct supervisor *s, struct outcome o)
 {
   struct report_run run = {
-    .argv = s->opt->argv, .pid = s->pid, .reason = stop_reason_name (s->reason),
+    .argv = s->opt->argv, .pid = s->pid,
+    .reason = stop_reason_name (s->reason),
     .ended = s->pid > 0 && !s->child, .wait_status = s->status,
     .status = o.status, .grace_expired = s->term.grace_expired,
     .user_s = seconds (s->usage.ru_utime),
