@@ -7,8 +7,10 @@ load doc
 
 # A placeholder service named $1: says it is up in $T/ready, appends
 # "$1 TERM" to $T/log on TERM and exits with status $2 (default 0).
+# TERM may come twice (to the command, then to its group): the trap's
+# first act makes the second harmless.
 stub_service() {
-  doc_stub "$1" "trap 'echo $1 TERM >>\"$T/log\"; exit ${2:-0}' TERM
+  doc_stub "$1" "trap 'trap : TERM; echo $1 TERM >>\"$T/log\"; exit ${2:-0}' TERM
 echo up >\"$T/ready\"
 while :; do sleep 0.05; done"
 }
@@ -22,7 +24,7 @@ gt_of() {
 
 # A placeholder service named $1 that writes its pid to $T/ready.
 stub_with_pid() {
-  doc_stub "$1" "trap 'echo $1 TERM >>\"$T/log\"; exit ${2:-0}' TERM
+  doc_stub "$1" "trap 'trap : TERM; echo $1 TERM >>\"$T/log\"; exit ${2:-0}' TERM
 echo \$\$ >\"$T/ready\"
 while :; do sleep 0.05; done"
 }
@@ -49,7 +51,7 @@ DOC
 @test "README quick start: the command flushes its buffer and the status is 124" {
   ln -s "$(dirname "$(command -v graceful-timeout)")" "$T/src"
   doc_run <<'DOC'
-$ src/graceful-timeout -v -k 5 1 sh -c 'trap "echo flushing the buffer; exit 0" TERM; echo working; sleep 10 & wait'; echo "exit status $?"
+$ src/graceful-timeout -v -k 5 1 sh -c 'trap "trap : TERM; echo flushing the buffer; exit 0" TERM; echo working; sleep 10 & wait'; echo "exit status $?"
 DOC
   assert_success
   assert_output "working
@@ -59,7 +61,7 @@ exit status 124"
 }
 
 @test "README: the consumer flushes on TERM within its 30 s" {
-  printf '%s\n' '#!/bin/sh' "trap 'echo flushed; exit 0' TERM" \
+  printf '%s\n' '#!/bin/sh' "trap 'trap : TERM; echo flushed; exit 0' TERM" \
     "echo \$\$ >'$T/ready'" 'while :; do sleep 0.05; done' >"$T/consumer"
   chmod +x "$T/consumer"
   doc_start <<'DOC'
@@ -283,7 +285,7 @@ stub_dockerfile_server() {
   [ -z \"\$STUBBORN\" ] || exec sleep 1000
   echo drained >>'$T/log'; exit 0
 fi
-trap 'echo TERM >>\"$T/log\"; exit 0' TERM
+trap 'trap : TERM; echo TERM >>\"$T/log\"; exit 0' TERM
 [ -z \"\$STUBBORN\" ] || trap '' TERM
 echo up >'$T/ready'
 while :; do sleep 0.05; done"
