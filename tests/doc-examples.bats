@@ -106,6 +106,9 @@ server TERM"
 @test "README, man page: gdb prints a backtrace of every process of the tree" {
   need_root 'gdb may attach to any process'
   command -v gdb >/dev/null || skip 'gdb is not installed'
+  start_bg sleep 100
+  gdb -p "$BG" -batch >"$T/probe" 2>&1 || true
+  grep -q 'detached' "$T/probe" || skip "gdb cannot attach here: $(tail -1 "$T/probe")"
   # make check, hung: make, the shell of a recipe, the test that hangs.
   doc_stub make "sh -c 'echo \$\$ >\"$T/ready\"; exec sleep 1000' & wait"
   doc_start <<'DOC'
