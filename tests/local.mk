@@ -32,7 +32,9 @@ TESTS = \
   tests/ignored-signals.bats \
   tests/unblockable.bats \
   tests/hook-io.bats \
-  tests/tree-ownership.bats
+  tests/tree-ownership.bats \
+  tests/report-schema.bats \
+  tests/manual.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals \
   tests/soak tests/stress/run
