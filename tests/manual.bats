@@ -50,10 +50,10 @@ need_info() {
 }
 
 @test "the manual documents every exit status --help lists" {
-  local st missing=
+  local st missing= var_n='@var{n}'
   for st in $(graceful-timeout --help |
                 sed -n 's/^  \([0-9][0-9+N]*\) .*/\1/p'); do
-    grep -qx -- "@item ${st/N/@var{n}}" "$TEXI" || missing+=" $st"
+    grep -qx -- "@item ${st/N/$var_n}" "$TEXI" || missing+=" $st"
   done
   assert_equal "$missing" ""
 }
