@@ -36,10 +36,11 @@ TESTS = \
   tests/tree-ownership.bats \
   tests/report-schema.bats \
   tests/manual.bats \
-  tests/i18n.bats
+  tests/i18n.bats \
+  tests/completion.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals \
-  tests/soak tests/stress/run
+  tests/soak tests/stress/run tests/complete-zsh
 
 # tests/i18n.bats runs the program under German and Chinese.  The program
 # reads its catalogs from $(localedir), which a test cannot write to, so
