@@ -384,8 +384,10 @@ main (int argc, char **argv)
   spawn_hold_closed_std (opt.std_closed);
   set_program_name (argv[0]);
   setlocale (LC_ALL, "");
-  bindtextdomain (PACKAGE, LOCALEDIR);
-  textdomain (PACKAGE);
+  /* Their results only echo their arguments; without NLS, gettext.h
+     makes them expressions that would otherwise have no effect.  */
+  (void) bindtextdomain (PACKAGE, LOCALEDIR);
+  (void) textdomain (PACKAGE);
   initialize_exit_failure (EXIT_CANCELED);
   atexit (close_stdout);
 
