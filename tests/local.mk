@@ -9,6 +9,7 @@ BATS_LOG_COMPILER = $(BATS)
 AM_BATS_LOG_FLAGS = --tap
 AM_TESTS_ENVIRONMENT = \
   GT_BINDIR='$(abs_top_builddir)/src'; export GT_BINDIR; \
+  GT_LIBC='$(GT_LIBC)'; export GT_LIBC; \
   GT_BUILDDIR='$(abs_top_builddir)'; export GT_BUILDDIR; \
   LC_ALL=C; export LC_ALL;
 
