@@ -38,7 +38,8 @@ TESTS = \
   tests/report-schema.bats \
   tests/manual.bats \
   tests/i18n.bats \
-  tests/completion.bats
+  tests/completion.bats \
+  tests/packaging.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals \
   tests/soak tests/stress/run tests/complete-zsh
