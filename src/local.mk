@@ -31,4 +31,4 @@ src_graceful_timeout_SOURCES = \
 # project's own sources only, never to gnulib's lib/.
 src_graceful_timeout_CFLAGS = $(WARN_CFLAGS) $(AM_CFLAGS)
 src_graceful_timeout_LDADD = lib/libgnu.a $(LIB_CLOCK_GETTIME) \
-  $(CLOCK_TIME_LIB)
+  $(CLOCK_TIME_LIB) $(LIBINTL)

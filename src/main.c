@@ -181,9 +181,12 @@ Exit status:\n\
   126  if COMMAND is found but cannot be invoked\n\
   127  if COMMAND cannot be found\n\
   137  if COMMAND (or graceful-timeout itself) is sent the KILL (9) signal\n\
-  -    the exit status of COMMAND otherwise\n\
+  128+N  with --preserve-status, if COMMAND dies of signal N after timing out\n\
+  -    the exit status of COMMAND otherwise; if it dies of signal N,\n\
+       graceful-timeout dies of signal N too (a shell shows 128+N)\n\
 "), stdout);
   printf (_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
+  fputs (_("Full documentation: info graceful-timeout\n"), stdout);
   exit (status);
 }
 
@@ -482,6 +485,10 @@ main (int argc, char **argv)
   spawn_hold_closed_std (opt.std_closed);
   set_program_name (argv[0]);
   setlocale (LC_ALL, "");
+  /* Their results only echo their arguments; without NLS, gettext.h
+     makes them expressions that would otherwise have no effect.  */
+  (void) bindtextdomain (PACKAGE, LOCALEDIR);
+  (void) textdomain (PACKAGE);
   initialize_exit_failure (EXIT_CANCELED);
   atexit (close_stdout);
 

@@ -370,8 +370,11 @@ relay_abandon (struct relay *r)
       size_t lost = pending (s);
       if (lost)
         {
-          diag (0, _("%zu bytes of the command's %s could not be delivered:"
-                     " the destination takes nothing"),
+          diag (0, ngettext ("%zu byte of the command's %s could not be"
+                             " delivered: the destination takes nothing",
+                             "%zu bytes of the command's %s could not be"
+                             " delivered: the destination takes nothing",
+                             lost),
                 lost, _(s->name));
           if (!s->error)
             s->error = ETIMEDOUT;

@@ -50,8 +50,8 @@ DOC
 
 @test "README quick start: the command flushes its buffer and the status is 124" {
   ln -s "$(dirname "$(command -v graceful-timeout)")" "$T/src"
-  doc_run <<'DOC'
-$ src/graceful-timeout -v -k 5 1 sh -c 'trap "trap : TERM; echo flushing the buffer; exit 0" TERM; echo working; sleep 10 & wait'; echo "exit status $?"
+  doc_run_after '&& make && ' <<'DOC'
+$ apt-get update && apt-get install -y build-essential autoconf automake autopoint gettext gnulib help2man texinfo bats bats-assert bats-support python3 && ./bootstrap --no-git --gnulib-srcdir=/usr/share/gnulib --skip-po --copy && ./configure && make && src/graceful-timeout -v -k 5 1 sh -c 'trap "trap : TERM; echo flushing the buffer; exit 0" TERM; echo working; sleep 10 & wait'; echo "exit status $?"
 DOC
   assert_success
   assert_output "working

@@ -61,6 +61,16 @@ doc_run() {
   run bash -c "$(doc_command)"
 }
 
+# Run, as doc_run does, only the part of the documentation line on
+# standard input that follows the text $1: the rest (an install or a
+# build) is run as written by .ci/run.
+doc_run_after() {
+  doc_line
+  [[ $DOC_LINE == *"$1"* ]] || fail "no '$1' in: $DOC_LINE"
+  cd "$T"
+  run bash -c "${DOC_LINE#*"$1"}"
+}
+
 # Start the documentation line on standard input in the background in
 # $T: its standard output to $T/out, its error to $T/err, how it ended
 # to $T/status (see wait_status); BG is its pid.

@@ -175,6 +175,23 @@ signum() {
   kill -l "$1"
 }
 
+# The signal number of name $1 in graceful-timeout's C library (GT_LIBC,
+# set by make check): musl keeps one more signal than glibc for itself,
+# so its RTMIN is 35 where the shell's (glibc's) is 34.
+libc_signum() {
+  if [[ ${GT_LIBC-} == musl && $1 == RTMIN ]]; then
+    echo 35
+  else
+    signum "$1"
+  fi
+}
+
+# Skip the test, with REASON $1, unless graceful-timeout uses glibc.
+need_glibc() {
+  [[ ${GT_LIBC:-glibc} == glibc ]] ||
+    skip "$1 (graceful-timeout's C library is ${GT_LIBC}, not glibc)"
+}
+
 # Wait up to 20 s until process $1 sleeps in poll (its main wait).
 wait_asleep() {
   local i

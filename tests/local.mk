@@ -9,6 +9,8 @@ BATS_LOG_COMPILER = $(BATS)
 AM_BATS_LOG_FLAGS = --tap
 AM_TESTS_ENVIRONMENT = \
   GT_BINDIR='$(abs_top_builddir)/src'; export GT_BINDIR; \
+  GT_LIBC='$(GT_LIBC)'; export GT_LIBC; \
+  GT_BUILDDIR='$(abs_top_builddir)'; export GT_BUILDDIR; \
   LC_ALL=C; export LC_ALL;
 
 TESTS = \
@@ -38,10 +40,36 @@ TESTS = \
   tests/tree-ownership.bats \
   tests/doc-examples.bats \
   tests/doc-coverage.bats \
-  tests/nginx.bats
+  tests/nginx.bats \
+  tests/report-schema.bats \
+  tests/manual.bats \
+  tests/i18n.bats \
+  tests/completion.bats \
+  tests/packaging.bats
 
 EXTRA_DIST += $(TESTS) tests/helper.bash tests/record-signals \
-  tests/soak tests/stress/run tests/doc.bash tests/doc-lines .ci/run
+  tests/soak tests/stress/run tests/complete-zsh tests/doc.bash \
+  tests/doc-lines .ci/run
+
+# tests/i18n.bats runs the program under German and Chinese.  The program
+# reads its catalogs from $(localedir), which a test cannot write to, so
+# the check builds a copy of it from the same sources whose catalog
+# directory is $(localedir) under a DESTDIR in the build tree, and installs
+# po/'s catalogs there exactly as 'make install' does.
+nls_destdir = $(abs_top_builddir)/tests/nls/root
+check_PROGRAMS = tests/nls/graceful-timeout
+tests_nls_graceful_timeout_SOURCES = $(src_graceful_timeout_SOURCES)
+tests_nls_graceful_timeout_CPPFLAGS = $(AM_CPPFLAGS) -ULOCALEDIR \
+  -DLOCALEDIR='"$(nls_destdir)$(localedir)"'
+tests_nls_graceful_timeout_CFLAGS = $(src_graceful_timeout_CFLAGS)
+tests_nls_graceful_timeout_LDADD = $(src_graceful_timeout_LDADD)
+tests/i18n.log: tests/nls/catalogs
+tests/nls/catalogs:
+	$(AM_V_GEN)cd po && $(MAKE) $(AM_MAKEFLAGS) install-data \
+	  DESTDIR='$(nls_destdir)' >/dev/null
+.PHONY: tests/nls/catalogs
+clean-local:
+	rm -rf tests/nls/root
 
 # The supervisor under valgrind's memcheck (see use_valgrind in
 # tests/helper.bash): any error or definite leak fails.  Left out: tests

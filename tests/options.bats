@@ -18,7 +18,10 @@ TRY="Try 'graceful-timeout --help' for more information."
 @test "--version prints the version in GNU format and exits 0" {
   run graceful-timeout --version
   assert_success
-  assert_line --index 0 --regexp '^graceful-timeout [0-9]+\.[0-9]+\.[0-9]+$'
+  # X.Y.Z from a tag, with git-version-gen's suffix (.N-HASH, -dirty)
+  # or ours before the first tag (-N-gHASH) in between releases.
+  assert_line --index 0 \
+    --regexp '^graceful-timeout [0-9]+\.[0-9]+\.[0-9]+([.-][0-9A-Za-z.-]+)?$'
   assert_line --partial 'License GPLv3+'
 }
 

@@ -30,9 +30,13 @@ assert_sends() {
 @test "aliases are accepted and printed by their first name" {
   assert_sends IOT ABRT
   assert_sends 6 ABRT
-  assert_sends CLD CHLD
   assert_sends IO POLL
   assert_sends SIGIO POLL
+}
+
+@test "CLD is read as CHLD" {
+  need_glibc 'musl defines no SIGCLD, so its signal table has no CLD'
+  assert_sends CLD CHLD
 }
 
 @test "real-time signals are named from the nearer end" {
@@ -40,8 +44,8 @@ assert_sends() {
   assert_sends rtmin+1 RTMIN+1
   assert_sends SIGRTMAX-2 RTMAX-2
   assert_sends RTMAX RTMAX
-  assert_sends "$(signum RTMIN)" RTMIN
-  assert_sends "$(( $(signum RTMAX) - 1 ))" RTMAX-1
+  assert_sends "$(libc_signum RTMIN)" RTMIN
+  assert_sends "$(( $(libc_signum RTMAX) - 1 ))" RTMAX-1
 }
 
 @test "GNU's lenient spellings are accepted, as gnulib's str2sig reads them" {
@@ -93,8 +97,8 @@ $TRY"
   assert_line --regexp '^ 6 ABRT +Aborted$'
   assert_line --regexp '^ 9 KILL +Killed$'
   assert_line --regexp '^15 TERM +Terminated$'
-  assert_line --regexp "^$(signum RTMIN) RTMIN +Real-time signal$"
-  assert_line --regexp "^$(signum RTMAX) RTMAX +Real-time signal$"
+  assert_line --regexp "^$(libc_signum RTMIN) RTMIN +Real-time signal$"
+  assert_line --regexp "^$(libc_signum RTMAX) RTMAX +Real-time signal$"
   refute_line --partial 'IOT'
   # Every line is "NUMBER NAME DESCRIPTION", and every name parses back.
   local n name desc
