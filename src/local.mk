@@ -22,6 +22,13 @@ src_graceful_timeout_SOURCES = \
   src/watchdog.c src/watchdog.h \
   src/group.c src/group.h \
   src/procfs.c src/procfs.h
+# The event loop's implementation, as configure chose (see loop.c).
+if LOOP_SIGNALFD
+src_graceful_timeout_SOURCES += src/loop-signalfd.c
+else
+src_graceful_timeout_SOURCES += src/loop-posix.c
+endif
+EXTRA_DIST += src/loop-signalfd.c src/loop-posix.c
 
 # Warnings (and -Werror, with --enable-gcc-warnings=error) apply to the
 # project's own sources only, never to gnulib's lib/.

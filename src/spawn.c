@@ -4,7 +4,8 @@
 
    fork, then in the child only async-signal-safe calls: restore the
    signal mask and the TTIN/TTOU dispositions graceful-timeout started
-   with, set up file descriptors and the parent-death signal, exec.  An
+   with, and the default disposition of the signals the event loop
+   handles, set up file descriptors and the parent-death signal, exec.  An
    exec failure travels back through a close-on-exec pipe, so the parent
    knows when spawn_process returns whether COMMAND is running.  */
 
@@ -18,6 +19,7 @@
 #endif
 
 #include "ignore-value.h"
+#include "signals.h"
 
 /* In the child: ask for DEATHSIG when our parent PARENT dies; if it has
    died already, exit as if DEATHSIG had come.  Compare with PARENT's
@@ -58,6 +60,10 @@ exec_child (struct spawn_origin const *origin, struct spawn_req const *req,
     dup2 (req->err_fd, STDERR_FILENO);
   sigaction (SIGTTIN, &origin->ttin, NULL);
   sigaction (SIGTTOU, &origin->ttou, NULL);
+  /* Before the mask opens: our handler must never run here.  */
+  for (int sig = 1; sig <= sig_max (); sig++)
+    if (sigismember (&origin->handled, sig) == 1)
+      signal (sig, SIG_DFL);
   set_deathsig (req->deathsig, parent);
   sigprocmask (SIG_SETMASK, &origin->mask, NULL);
 

@@ -189,7 +189,7 @@ in_termseq (struct gt_options const *opt, int sig)
   return false;
 }
 
-/* Decide which signals S takes, block them and open the signalfd.  */
+/* Decide which signals S takes, block them and open the event loop.  */
 static void
 configure_signals (struct supervisor *s)
 {
@@ -223,6 +223,7 @@ configure_signals (struct supervisor *s)
   if (sigprocmask (SIG_BLOCK, &s->taken, &s->origin.mask) != 0)
     error (EXIT_CANCELED, errno, _("cannot block signals"));
   loop_open (&s->loop, &s->taken);
+  s->origin.handled = s->loop.handled;
 }
 
 /* Start COMMAND.  If it cannot be run, say why; its exit status (126 or
