@@ -196,6 +196,20 @@ signum() {
   kill -l "$1"
 }
 
+# The signal number of name $1 (RTMIN, say), as graceful-timeout knows
+# it: musl reserves more real-time signals than glibc, whose numbers the
+# shell has.
+gt_signum() {
+  graceful-timeout --list-signals | awk -v n="$1" '$2 == n { print $1 }'
+}
+
+# Whether graceful-timeout was linked with musl: its C library has no
+# numeric locale data (the decimal point is always '.'), nor SIGCLD.
+# MUSL_LOCPATH is a name only musl's setlocale looks up.
+built_with_musl() {
+  grep -aq MUSL_LOCPATH "$(command -v graceful-timeout)"
+}
+
 # Wait up to 20 s until process $1 sleeps in poll (its main wait).
 wait_asleep() {
   local i

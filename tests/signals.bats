@@ -30,9 +30,13 @@ assert_sends() {
 @test "aliases are accepted and printed by their first name" {
   assert_sends IOT ABRT
   assert_sends 6 ABRT
-  assert_sends CLD CHLD
   assert_sends IO POLL
   assert_sends SIGIO POLL
+}
+
+@test "System V's CLD is CHLD" {
+  ! built_with_musl || skip 'musl has no SIGCLD'
+  assert_sends CLD CHLD
 }
 
 @test "real-time signals are named from the nearer end" {
@@ -40,8 +44,8 @@ assert_sends() {
   assert_sends rtmin+1 RTMIN+1
   assert_sends SIGRTMAX-2 RTMAX-2
   assert_sends RTMAX RTMAX
-  assert_sends "$(signum RTMIN)" RTMIN
-  assert_sends "$(( $(signum RTMAX) - 1 ))" RTMAX-1
+  assert_sends "$(gt_signum RTMIN)" RTMIN
+  assert_sends "$(( $(gt_signum RTMAX) - 1 ))" RTMAX-1
 }
 
 @test "GNU's lenient spellings are accepted, as gnulib's str2sig reads them" {
@@ -93,7 +97,10 @@ $TRY"
   assert_line --regexp '^ 6 ABRT +Aborted$'
   assert_line --regexp '^ 9 KILL +Killed$'
   assert_line --regexp '^15 TERM +Terminated$'
-  assert_line --regexp "^$(signum RTMIN) RTMIN +Real-time signal$"
+  local rtmin
+  rtmin=$(signum RTMIN)
+  ! built_with_musl || rtmin=35    # musl keeps 32 to 34 for itself
+  assert_line --regexp "^$rtmin RTMIN +Real-time signal$"
   assert_line --regexp "^$(signum RTMAX) RTMAX +Real-time signal$"
   refute_line --partial 'IOT'
   # Every line is "NUMBER NAME DESCRIPTION", and every name parses back.
