@@ -17,9 +17,28 @@
 #if HAVE_SYS_PRCTL_H
 # include <sys/prctl.h>
 #endif
+#if HAVE_SYS_PROCCTL_H
+# include <sys/procctl.h>
+#endif
 
 #include "ignore-value.h"
 #include "signals.h"
+
+/* In the child: ask the kernel to send SIG when our parent dies.
+   Return whether it will.  */
+static bool
+request_deathsig (int sig)
+{
+#if HAVE_PRCTL && HAVE_DECL_PR_SET_PDEATHSIG
+  return prctl (PR_SET_PDEATHSIG, sig) == 0;
+#elif HAVE_PROCCTL && HAVE_DECL_PROC_PDEATHSIG_CTL
+  /* FreeBSD and DragonFly: written from their manual, untested here.  */
+  return procctl (P_PID, 0, PROC_PDEATHSIG_CTL, &sig) == 0;
+#else
+  (void) sig;
+  return false;
+#endif
+}
 
 /* In the child: ask for DEATHSIG when our parent PARENT dies; if it has
    died already, exit as if DEATHSIG had come.  Compare with PARENT's
@@ -28,14 +47,8 @@
 static void
 set_deathsig (int deathsig, pid_t parent)
 {
-#if HAVE_PRCTL && HAVE_DECL_PR_SET_PDEATHSIG
-  if (deathsig != 0 && prctl (PR_SET_PDEATHSIG, deathsig) == 0
-      && getppid () != parent)
+  if (deathsig != 0 && request_deathsig (deathsig) && getppid () != parent)
     _exit (SIGNAL_STATUS (deathsig));
-#else
-  (void) deathsig;
-  (void) parent;
-#endif
 }
 
 /* In the child: become REQ.  Write errno to ERRFD if exec fails.  */

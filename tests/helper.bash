@@ -82,14 +82,14 @@ need_tree() {
 }
 
 # Skip the test unless graceful-timeout's death sends COMMAND its first
-# signal, which needs Linux's PR_SET_PDEATHSIG: COMMAND kills it and
+# signal (Linux PR_SET_PDEATHSIG, FreeBSD procctl): COMMAND kills it and
 # says whether TERM came (without it, sleep 1 ends the wait instead).
 need_deathsig() {
   local out
   out=$(graceful-timeout 10 sh -c 'trap "echo TERM; exit" TERM
     kill -KILL $PPID; sleep 1 >/dev/null 2>&1 & wait' 2>/dev/null) || true
   [[ $out == TERM ]] ||
-    skip 'no parent-death signal (PR_SET_PDEATHSIG) in this build'
+    skip 'no parent-death signal (PR_SET_PDEATHSIG, procctl) in this build'
 }
 
 # An external ALRM counts as reaching the time limit (SPEC 3).  A test
