@@ -50,7 +50,8 @@ static int wake_fd = -1;        /* The pipe's write end.  */
 static struct sigaction original[SLOTS]; /* Restored by loop_close.  */
 
 /* Whether INFO says a process sent the signal (kill, sigqueue, raise),
-   rather than the kernel.  */
+   rather than the kernel.  Linux numbers every such code 0 or below;
+   the BSDs and macOS have positive SI_USER and SI_QUEUE.  */
 static bool
 sent_by_user (siginfo_t const *info)
 {

@@ -78,7 +78,7 @@ need_tree() {
   local out
   out=$(graceful-timeout --tree 10 true 2>&1) && return 0
   [[ $out != *'--tree is not supported'* ]] ||
-    skip '--tree needs a child subreaper (PR_SET_CHILD_SUBREAPER), not in this build'
+    skip 'no child subreaper (PR_SET_CHILD_SUBREAPER) for --tree in this build'
 }
 
 # Skip the test unless graceful-timeout's death sends COMMAND its first
