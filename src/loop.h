@@ -23,8 +23,11 @@ struct loop_signal
 /* What the loop waits on.  */
 struct loop
 {
-  sigset_t taken;               /* Blocked, and read here.  */
-  int sigfd;                    /* signalfd of TAKEN, or -1.  */
+  sigset_t taken;               /* Blocked outside loop_wait, read here.  */
+  sigset_t handled;             /* Have a handler of ours: a child sets
+                                   them to SIG_DFL before exec.  */
+  int sigfd;                    /* Readable when a signal of TAKEN has
+                                   come: a signalfd, or a self-pipe.  */
   int timerfd;                  /* Fires at the deadline, or -1.  */
   struct timespec armed_at;     /* What TIMERFD is armed for...  */
   bool armed;                   /* ... if it is.  */
@@ -38,7 +41,17 @@ void loop_open (struct loop *l, sigset_t const *taken);
 size_t loop_wait (struct loop *l, struct timespec const *at,
                   struct pollfd *fds, size_t nfds,
                   struct loop_signal sigs[LOOP_SIGNALS_MAX]);
-bool loop_can_watch_fds (void);
 void loop_close (struct loop *l);
+
+/* Between loop.c and the implementation configure chose
+   (loop-signalfd.c or loop-posix.c); not for other callers.  */
+void loop_backend_open (struct loop *l);
+int loop_backend_timeout (struct loop *l, struct timespec const *at);
+int loop_backend_poll (struct loop *l, struct pollfd *fds, nfds_t nfds,
+                       int timeout);
+size_t loop_backend_signals (struct loop *l, bool ready,
+                             struct loop_signal sigs[LOOP_SIGNALS_MAX]);
+void loop_backend_close (struct loop *l);
+int loop_timeout_ms (struct timespec const *at);
 
 #endif /* GT_LOOP_H */

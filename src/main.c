@@ -450,7 +450,8 @@ parse_args (int argc, char **argv, struct gt_options *opt)
       case REPORT_OPTION: opt->report = optarg; break;
       case TREE_OPTION:
         if (!tree_supported ())
-          error (EXIT_CANCELED, 0, _("--tree is not supported on this system"));
+          error (EXIT_CANCELED, 0, _("--tree is not supported on this"
+                                     " system: it needs a child subreaper"));
         opt->tree = true;
         break;
       case 'v': opt->verbose = true; break;
@@ -460,10 +461,6 @@ parse_args (int argc, char **argv, struct gt_options *opt)
       default: usage (EXIT_CANCELED);
       }
 
-#if !(HAVE_SIGNALFD && HAVE_SYS_SIGNALFD_H)
-  if (!duration_is_zero (opt->idle))
-    error (EXIT_CANCELED, 0, _("--idle-timeout is not supported here"));
-#endif
   if (termseq && gnu_options)
     {
       error (0, 0, _("--termseq cannot be combined with -s or -k"));

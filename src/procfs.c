@@ -135,6 +135,7 @@ still_there (struct proc_info const *p)
          && now.state != 'Z';
 }
 
+#if HAVE_DECL_SYS_PIDFD_OPEN && HAVE_DECL_SYS_PIDFD_SEND_SIGNAL
 /* Whether FD leaves enough file descriptors below the limit to go on
    reading /proc: pidfds are kept only while it does.  */
 static bool
@@ -150,6 +151,7 @@ fd_to_spare (int fd)
     }
   return (rlim_t) fd + HEADROOM < limit;
 }
+#endif
 
 /* Pin process P, as read from /proc, with a pidfd, so that its pid
    cannot be reused while we hold it.  Return false if it is gone.

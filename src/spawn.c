@@ -4,7 +4,8 @@
 
    fork, then in the child only async-signal-safe calls: restore the
    signal mask and the TTIN/TTOU dispositions graceful-timeout started
-   with, set up file descriptors and the parent-death signal, exec.  An
+   with, and the default disposition of the signals the event loop
+   handles, set up file descriptors and the parent-death signal, exec.  An
    exec failure travels back through a close-on-exec pipe, so the parent
    knows when spawn_process returns whether COMMAND is running.  */
 
@@ -16,8 +17,28 @@
 #if HAVE_SYS_PRCTL_H
 # include <sys/prctl.h>
 #endif
+#if HAVE_SYS_PROCCTL_H
+# include <sys/procctl.h>
+#endif
 
 #include "ignore-value.h"
+#include "signals.h"
+
+/* In the child: ask the kernel to send SIG when our parent dies.
+   Return whether it will.  */
+static bool
+request_deathsig (int sig)
+{
+#if HAVE_PRCTL && HAVE_DECL_PR_SET_PDEATHSIG
+  return prctl (PR_SET_PDEATHSIG, sig) == 0;
+#elif HAVE_PROCCTL && HAVE_DECL_PROC_PDEATHSIG_CTL
+  /* FreeBSD and DragonFly: written from their manual, untested here.  */
+  return procctl (P_PID, 0, PROC_PDEATHSIG_CTL, &sig) == 0;
+#else
+  (void) sig;
+  return false;
+#endif
+}
 
 /* In the child: ask for DEATHSIG when our parent PARENT dies; if it has
    died already, exit as if DEATHSIG had come.  Compare with PARENT's
@@ -26,14 +47,8 @@
 static void
 set_deathsig (int deathsig, pid_t parent)
 {
-#if HAVE_PRCTL && HAVE_DECL_PR_SET_PDEATHSIG
-  if (deathsig != 0 && prctl (PR_SET_PDEATHSIG, deathsig) == 0
-      && getppid () != parent)
+  if (deathsig != 0 && request_deathsig (deathsig) && getppid () != parent)
     _exit (SIGNAL_STATUS (deathsig));
-#else
-  (void) deathsig;
-  (void) parent;
-#endif
 }
 
 /* In the child: become REQ.  Write errno to ERRFD if exec fails.  */
@@ -58,6 +73,10 @@ exec_child (struct spawn_origin const *origin, struct spawn_req const *req,
     dup2 (req->err_fd, STDERR_FILENO);
   sigaction (SIGTTIN, &origin->ttin, NULL);
   sigaction (SIGTTOU, &origin->ttou, NULL);
+  /* Before the mask opens: our handler must never run here.  */
+  for (int sig = 1; sig <= sig_max (); sig++)
+    if (sigismember (&origin->handled, sig) == 1)
+      signal (sig, SIG_DFL);
   set_deathsig (req->deathsig, parent);
   sigprocmask (SIG_SETMASK, &origin->mask, NULL);
 

@@ -14,6 +14,7 @@
 struct spawn_origin
 {
   sigset_t mask;
+  sigset_t handled;             /* Have our handler: back to SIG_DFL.  */
   struct sigaction ttin;
   struct sigaction ttou;
 };

@@ -151,7 +151,7 @@ configure_rewrites (struct supervisor *s)
     }
 }
 
-/* Decide which signals S takes, block them and open the signalfd.  */
+/* Decide which signals S takes, block them and open the event loop.  */
 static void
 configure_signals (struct supervisor *s)
 {
@@ -187,6 +187,7 @@ configure_signals (struct supervisor *s)
   if (sigprocmask (SIG_BLOCK, &s->taken, &s->origin.mask) != 0)
     error (EXIT_CANCELED, errno, _("cannot block signals"));
   loop_open (&s->loop, &s->taken);
+  s->origin.handled = s->loop.handled;
 }
 
 /* Start COMMAND.  If it cannot be run, say why; its exit status (126 or

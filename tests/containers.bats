@@ -38,6 +38,7 @@ start_container() {
 
 @test "docker stop: TERM to PID 1 runs the hook, ends the whole tree, keeps the status" {
   need_pidns
+  need_tree
   # Names no other test, nor a concurrent run of this one, uses.
   local m=$$$BATS_TEST_NUMBER
   export HOOKLOG=$T/hook

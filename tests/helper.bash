@@ -71,6 +71,27 @@ need_pidns() {
     skip 'cannot create a pid namespace here'
 }
 
+# Skip the test unless this build of graceful-timeout has --tree, which
+# needs a child subreaper (Linux's PR_SET_CHILD_SUBREAPER): without one
+# it refuses --tree with status 125 and says so.
+need_tree() {
+  local out
+  out=$(graceful-timeout --tree 10 true 2>&1) && return 0
+  [[ $out != *'--tree is not supported'* ]] ||
+    skip 'no child subreaper (PR_SET_CHILD_SUBREAPER) for --tree in this build'
+}
+
+# Skip the test unless graceful-timeout's death sends COMMAND its first
+# signal (Linux PR_SET_PDEATHSIG, FreeBSD procctl): COMMAND kills it and
+# says whether TERM came (without it, sleep 1 ends the wait instead).
+need_deathsig() {
+  local out
+  out=$(graceful-timeout 10 sh -c 'trap "echo TERM; exit" TERM
+    kill -KILL $PPID; sleep 1 >/dev/null 2>&1 & wait' 2>/dev/null) || true
+  [[ $out == TERM ]] ||
+    skip 'no parent-death signal (PR_SET_PDEATHSIG, procctl) in this build'
+}
+
 # An external ALRM counts as reaching the time limit (SPEC 3).  A test
 # whose COMMAND must be ready before the deadline sends it instead of
 # racing a short deadline: to graceful-timeout, pid $1 (default $GT).

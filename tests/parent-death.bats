@@ -17,6 +17,7 @@ start_recorder() {
 }
 
 @test "COMMAND gets TERM when graceful-timeout is killed with KILL" {
+  need_deathsig
   start_recorder graceful-timeout 30
   kill -KILL "$BG"
   wait_for_file "$T/ready.got"
@@ -25,6 +26,7 @@ start_recorder() {
 }
 
 @test "COMMAND gets the -s signal when graceful-timeout is killed" {
+  need_deathsig
   start_recorder graceful-timeout -s USR1 30
   kill -KILL "$BG"
   wait_for_file "$T/ready.got"
@@ -33,6 +35,7 @@ start_recorder() {
 }
 
 @test "under a subreaper, parent death is still noticed" {
+  need_deathsig
   start_recorder python3 -c '
 import ctypes, os, sys
 PR_SET_CHILD_SUBREAPER = 36

@@ -81,6 +81,7 @@ $TRY"
 }
 
 @test "a passed signal after COMMAND has ended never reaches our caller's group" {
+  need_tree
   # With -f, graceful-timeout stays in its caller's process group; with
   # --tree it outlives COMMAND while a leftover ignores TERM.  A passed
   # USR1 then has no COMMAND to go to, and must not go to pid 0.

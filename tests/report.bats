@@ -352,6 +352,7 @@ assert_not_started() {
 }
 
 @test "a failure after the report was checked leaves no temporary file" {
+  need_tree
   if GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup graceful-timeout --tree 5 true \
        2>/dev/null; then
     skip "this machine can create a cgroup, so --tree cannot fail"

@@ -116,6 +116,7 @@ $TRY"
 }
 
 @test "COMMAND gets the first step's signal if graceful-timeout dies" {
+  need_deathsig
   start_recorder graceful-timeout --termseq=USR2:1,KILL 30 -- USR2
   kill -KILL "$GT"
   assert_log 1 'USR2'

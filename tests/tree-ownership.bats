@@ -6,6 +6,7 @@ load helper
 
 # Skip unless the cgroup backend can be used here.
 need_cgroup_backend() {
+  need_tree
   need_root 'cannot create a cgroup'
   GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup graceful-timeout --tree 5 true \
     2>/dev/null || skip 'no cgroup v2 child cgroup can be created here'
@@ -21,6 +22,7 @@ with_backend() {
 
 # Skip unless the --tree backend $1 can be used here.
 need_backend() {
+  need_tree
   [[ $1 == proc ]] || need_cgroup_backend
 }
 
@@ -91,6 +93,7 @@ inherited_child() {
 # ignore TERM; KILL the supervisor once they run.  Then everything must
 # end within a few seconds, nothing stopped, no cgroup left.
 killed_supervisor() {
+  need_backend "$1"
   GRACEFUL_TIMEOUT_TREE_BACKEND=$1 start_bg graceful-timeout --tree \
     -k 0.5 30 sh -c '
     sh -c "trap \"\" TERM; exec sleep 30" & a=$!

@@ -11,6 +11,7 @@ gt_tree() {
 # Skip unless graceful-timeout can put COMMAND in a cgroup v2 child
 # cgroup here (it falls back to /proc when it cannot).
 need_cgroup() {
+  need_tree
   need_root 'cannot create a cgroup'
   GRACEFUL_TIMEOUT_TREE_BACKEND=cgroup graceful-timeout --tree 5 \
     grep -q '^0::.*/graceful-timeout\.[[:alnum:]]*$' /proc/self/cgroup \
@@ -43,6 +44,7 @@ record='echo "$! $(cut -d" " -f22 /proc/$!/stat)" >'
 alarm='kill -ALRM $PPID'
 
 run_both() {
+  need_tree
   BACKEND=proc "$@"
   need_cgroup
   # The second run must not find the first one's handshake files: a
@@ -165,6 +167,7 @@ print([(s["signal"], s["target"], s["processes"])
 }
 
 @test "an unknown backend name falls back to the default" {
+  need_tree
   GRACEFUL_TIMEOUT_TREE_BACKEND=bogus run graceful-timeout --tree 30 \
     sh -c "setsid sleep 30 >/dev/null 2>&1 & $record\"\$0\"; $alarm; wait" "$T/kid"
   assert_failure 124
@@ -188,6 +191,7 @@ print(json.load(open(sys.argv[1]))["rusage"]["user_s"] >= 0.5)' "$T/r.json"
 }
 
 @test "the whole tree is reached even when file descriptors run short" {
+  need_tree
   # Too few descriptors to pin 100 processes with pidfds: the rest must be
   # signalled through the checked path, not skipped.
   local marker=1000.$$$BATS_TEST_NUMBER
@@ -205,4 +209,14 @@ print(json.load(open(sys.argv[1]))["rusage"]["user_s"] >= 0.5)' "$T/r.json"
     "graceful-timeout: sending signal TERM to the tree of command 'sh': 101 processes"
   run pgrep -f "^sleep $marker\$"
   assert_failure 1
+}
+
+@test "without a child subreaper, --tree is refused before COMMAND runs" {
+  if graceful-timeout --tree 10 true 2>/dev/null; then
+    skip 'this build has a child subreaper: --tree works'
+  fi
+  run graceful-timeout --tree 10 touch "$T/ran"
+  assert_failure 125
+  assert_output 'graceful-timeout: --tree is not supported on this system: it needs a child subreaper'
+  assert [ ! -e "$T/ran" ]
 }
