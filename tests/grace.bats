@@ -75,6 +75,7 @@ graceful-timeout: sending signal TERM to command 'sh'"
 }
 
 @test "with --tree, everything still alive gets the last step" {
+  need_tree
   export KID=$T/kid
   local start=$SECONDS
   run graceful-timeout --tree -k 30 --grace=0.3 60 sh -c \
@@ -89,6 +90,7 @@ graceful-timeout: sending signal TERM to command 'sh'"
 }
 
 @test "with --tree, what COMMAND leaves behind is ended within it too" {
+  need_tree
   export KID=$T/kid
   local start=$SECONDS
   run graceful-timeout --tree -k 30 --grace=0.3 60 sh -c \

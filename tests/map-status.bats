@@ -76,6 +76,7 @@ JVM='trap "exit 143" TERM; kill -TERM $PPID; while :; do sleep 0.05; done'
 }
 
 @test "with --tree, ending what COMMAND left behind maps nothing" {
+  need_tree
   export KID=$T/kid
   run graceful-timeout --tree --map-status=3:0 30 \
     sh -c 'sleep 30 >/dev/null 2>&1 & echo $! >"$KID"; exit 3'

@@ -89,6 +89,7 @@ graceful-timeout: sending signal TERM to command 'sleep'"
 }
 
 @test "with --tree, what COMMAND left while the hook ran gets the sequence" {
+  need_tree
   export GO=$T/go KID=$T/kid
   run --separate-stderr graceful-timeout --tree -v \
     --pre-stop='touch "$GO"; while kill -0 $GRACEFUL_TIMEOUT_PID 2>/dev/null; do sleep 0.02; done' \
@@ -140,10 +141,12 @@ assert_hook_sees_tree() {
 }
 
 @test "with --tree, the hook is told every pid of the tree (/proc walk)" {
+  need_tree
   assert_hook_sees_tree proc
 }
 
 @test "with --tree, the hook is told every pid of the tree (cgroup)" {
+  need_tree
   need_cgroup
   assert_hook_sees_tree cgroup
 }

@@ -89,6 +89,7 @@ graceful-timeout: sending signal KILL to command 'record-signals'"
 }
 
 @test "--rewrite with --tree: TO reaches a descendant that left the group" {
+  need_tree
   export KID=$T/kid
   run graceful-timeout --tree --rewrite=TERM:USR1 30 sh -c \
     'setsid sh -c "trap \"echo USR1 >\\\"\$KID.log\\\"; exit 0\" USR1
