@@ -220,6 +220,18 @@ graceful-timeout: sending signal TERM to command 'sh'
 graceful-timeout: sending signal KILL to command 'sh'"
 }
 
+@test "manual: --grace cuts a 30 s wait short and sends KILL" {
+  local start=$SECONDS
+  doc_run <<'DOC'
+$ graceful-timeout -v --grace=1 --termseq=TERM:30,KILL 0.2 sh -c 'trap "" TERM; sleep 10'
+DOC
+  assert_failure 137
+  assert_output "graceful-timeout: sending signal TERM to command 'sh'
+graceful-timeout: the grace period ran out; cutting the termination short
+graceful-timeout: sending signal KILL to command 'sh'"
+  (( SECONDS - start < 20 ))
+}
+
 @test "manual: the pre-stop hook is told the pid and the reason" {
   doc_run <<'DOC'
 $ graceful-timeout --pre-stop='echo "stopping $GRACEFUL_TIMEOUT_PID: $GRACEFUL_TIMEOUT_REASON"' 0.2 sleep 10
