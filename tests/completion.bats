@@ -118,6 +118,29 @@ help_options() {
   assert_output $'3d\n3h\n3m\n3s'
 }
 
+@test "bash: completes --rewrite's signal pairs, --grace's units, nothing for --map-status" {
+  run complete_bash 'graceful-timeout --rewrite=TERM:QU'
+  assert_success
+  assert_output 'QUIT'
+  # TO may be 0; bash replaces only what follows the last ':'.
+  run complete_bash 'graceful-timeout --rewrite HUP:0,TERM:'
+  assert_success
+  assert_line --index 0 '0'
+  assert_line 'QUIT'
+  run complete_bash 'graceful-timeout --rewrite=HUP:0,TE'
+  assert_success
+  assert_output '0,TERM'
+  run complete_bash 'graceful-timeout --grace=2.5'
+  assert_success
+  assert_output $'2.5d\n2.5h\n2.5m\n2.5s'
+  run complete_bash 'graceful-timeout --map-status=14'
+  assert_success
+  assert_output ''
+  run complete_bash 'graceful-timeout --map-status 143:0 5 graceful-ti'
+  assert_success
+  assert_output 'graceful-timeout'
+}
+
 @test "bash: completes COMMAND and then its arguments with COMMAND's own completion" {
   run complete_bash 'graceful-timeout --signal=TERM 5 graceful-ti'
   assert_success
@@ -169,6 +192,28 @@ help_options() {
   assert_output $'d\nh\nm\ns'
 }
 
+@test "zsh: completes --rewrite's signal pairs, --grace's units, nothing for --map-status" {
+  run complete_zsh 'graceful-timeout --rewrite=TERM:QU'
+  assert_success
+  assert_output 'QUIT'
+  run complete_zsh 'graceful-timeout --rewrite=HUP:0,TERM:'
+  assert_success
+  assert_line --index 0 '0'
+  assert_line 'QUIT'
+  run complete_zsh 'graceful-timeout --rewrite=HUP:0,TE'
+  assert_success
+  assert_output 'TERM'
+  run complete_zsh 'graceful-timeout --grace=5'
+  assert_success
+  assert_output $'d\nh\nm\ns'
+  run complete_zsh 'graceful-timeout --map-status=14'
+  assert_success
+  assert_output ''
+  run complete_zsh 'graceful-timeout --map-status=143:0 5 graceful-ti'
+  assert_success
+  assert_output 'graceful-timeout'
+}
+
 @test "zsh: completes COMMAND and then its arguments with COMMAND's own completion" {
   run complete_zsh 'graceful-timeout --signal=TERM 5 graceful-ti'
   assert_success
@@ -218,6 +263,28 @@ help_options() {
   run complete_fish 'graceful-timeout -v 3'
   assert_success
   assert_output $'3d\n3h\n3m\n3s'
+}
+
+@test "fish: completes --rewrite's signal pairs, --grace's units, nothing for --map-status" {
+  run complete_fish 'graceful-timeout --rewrite=TERM:QU'
+  assert_success
+  assert_output '--rewrite=TERM:QUIT'
+  run complete_fish 'graceful-timeout --rewrite=HUP:0,TERM:'
+  assert_success
+  assert_line --index 0 '--rewrite=HUP:0,TERM:0'
+  assert_line '--rewrite=HUP:0,TERM:QUIT'
+  run complete_fish 'graceful-timeout --rewrite HUP:0,TE'
+  assert_success
+  assert_output 'HUP:0,TERM'
+  run complete_fish 'graceful-timeout --grace=5'
+  assert_success
+  assert_output $'--grace=5d\n--grace=5h\n--grace=5m\n--grace=5s'
+  run complete_fish 'graceful-timeout --map-status=14'
+  assert_success
+  assert_output ''
+  run complete_fish 'graceful-timeout --map-status 143:0 5 graceful-ti'
+  assert_success
+  assert_output 'graceful-timeout'
 }
 
 @test "fish: completes COMMAND and then its arguments with COMMAND's own completion" {

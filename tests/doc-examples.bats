@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # The documentation's commands, run as they are written (see
-# tests/doc.bash): README, the man page (doc/graceful-timeout.x) and
-# doc/examples.  nginx's is in tests/nginx.bats.
+# tests/doc.bash): README, the man page (doc/graceful-timeout.x), the
+# Texinfo manual (doc/graceful-timeout.texi) and doc/examples.  nginx's
+# is in tests/nginx.bats.
 
 load doc
 
@@ -185,6 +186,86 @@ DOC
 143'
 }
 
+# The Texinfo manual's examples.
+
+# Skip unless --tree works here.
+need_tree() {
+  graceful-timeout --tree 5 true 2>/dev/null ||
+    skip '--tree is not supported here'
+}
+
+@test "manual: the smallest use stops sleep with status 124" {
+  doc_run <<'DOC'
+$ graceful-timeout 0.5 sleep 10; echo "exit status $?"
+DOC
+  assert_success
+  assert_output 'exit status 124'
+}
+
+@test "manual: -p -s INT gives 128+2" {
+  doc_run <<'DOC'
+$ graceful-timeout -p -s INT 0.2 sleep 10; echo "exit status $?"
+DOC
+  assert_success
+  assert_output 'exit status 130'
+}
+
+@test "manual: a command deaf to INT and TERM is ended in three steps, 137" {
+  doc_run <<'DOC'
+$ graceful-timeout -v --termseq=INT:0.5,TERM:1,KILL 0.2 sh -c 'trap "" INT TERM; sleep 10'
+DOC
+  assert_failure 137
+  assert_output "graceful-timeout: sending signal INT to command 'sh'
+graceful-timeout: sending signal TERM to command 'sh'
+graceful-timeout: sending signal KILL to command 'sh'"
+}
+
+@test "manual: --grace cuts a 30 s wait short and sends KILL" {
+  local start=$SECONDS
+  doc_run <<'DOC'
+$ graceful-timeout -v --grace=1 --termseq=TERM:30,KILL 0.2 sh -c 'trap "" TERM; sleep 10'
+DOC
+  assert_failure 137
+  assert_output "graceful-timeout: sending signal TERM to command 'sh'
+graceful-timeout: the grace period ran out; cutting the termination short
+graceful-timeout: sending signal KILL to command 'sh'"
+  (( SECONDS - start < 20 ))
+}
+
+@test "manual: the pre-stop hook is told the pid and the reason" {
+  doc_run <<'DOC'
+$ graceful-timeout --pre-stop='echo "stopping $GRACEFUL_TIMEOUT_PID: $GRACEFUL_TIMEOUT_REASON"' 0.2 sleep 10
+DOC
+  assert_failure 124
+  assert_output --regexp '^stopping [1-9][0-9]*: deadline$'
+}
+
+@test "manual: --tree -v signals the setsid sleep too, 3 processes" {
+  need_tree
+  doc_run <<'DOC'
+$ graceful-timeout --tree -v 0.2 sh -c 'setsid sleep 10 & sleep 10'
+DOC
+  assert_failure 124
+  assert_output "graceful-timeout: sending signal TERM to the tree of command 'sh': 3 processes"
+}
+
+@test "manual: the report of a tree deaf to TERM" {
+  need_tree
+  doc_run <<'DOC'
+$ graceful-timeout --report=- --tree -k 0.5 1 sh -c 'trap "" TERM; sleep 10 & sleep 10'
+DOC
+  assert_failure 137
+  run python3 -c 'import json, sys
+r = json.loads(sys.argv[1])
+print(r["command"], r["reason"], r["grace_expired"], r["exit"], r["status"])
+for s in r["signals"]:
+    print(s["signal"], s["target"], s["processes"])' "$output"
+  assert_success
+  assert_output "['sh', '-c', 'trap \"\" TERM; sleep 10 & sleep 10'] deadline False {'signal': 'KILL', 'core_dumped': False} 137
+TERM tree 3
+KILL tree 3"
+}
+
 # The crontab lines: cron's PATH, the paths mapped (doc_map_paths).
 
 # A nightly-backup that leaves $T/var/log/backup.done.
@@ -232,6 +313,17 @@ DOC
   assert_success
   assert_output ''
   assert_equal "$(<"$T/var/log/backup.done")" done
+}
+
+@test "manual crontab line: runs the backup under cron's PATH and reports" {
+  stub_backup
+  doc_cron <<'DOC'
+0 2 * * * flock -n /run/backup.lock /usr/local/bin/graceful-timeout --tree --report=/var/log/backup.json -k 5m 20h /usr/local/bin/nightly-backup
+DOC
+  assert_success
+  assert_output ''
+  assert_equal "$(<"$T/var/log/backup.done")" done
+  assert_equal "$(report_outcome "$T/var/log/backup.json")" 'exit 0'
 }
 
 @test "doc/examples/crontab: runs the backup under cron's PATH and reports" {

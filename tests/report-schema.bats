@@ -153,6 +153,15 @@ print("ok")' "$SCHEMA"
   assert_valid "$T/r.json" signal
 }
 
+@test "a termination cut short by --grace gives a valid report" {
+  run graceful-timeout --grace=0.2 --termseq=TERM:30,KILL \
+    --report="$T/r.json" 0.1 sh -c 'trap "" TERM; sleep 10'
+  assert_failure 137
+  assert_valid "$T/r.json" deadline
+  run grep -c '"grace_expired": true, "exit": {"signal": "KILL"' "$T/r.json"
+  assert_output 1
+}
+
 @test "--tree gives a valid report whose target is the tree" {
   graceful-timeout --tree 5 true 2>/dev/null ||
     skip "--tree is not supported here"
@@ -227,6 +236,9 @@ print("ok")' "$SCHEMA"
   mangle "$T/r.json" 'r["exit"] = {"code": 0, "signal": "TERM"}'
   run validate "$T/r.json.bad"
   assert_output "invalid: report.exit: matches 0 of oneOf"
+  mangle "$T/r.json" 'r["grace_expired"] = 0'
+  run validate "$T/r.json.bad"
+  assert_output "invalid: report.grace_expired: not of type boolean"
   mangle "$T/r.json" 'r["started_at"] = "yesterday"'
   run validate "$T/r.json.bad"
   assert_output "invalid: report.started_at: does not match the pattern"

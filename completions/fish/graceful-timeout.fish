@@ -4,7 +4,8 @@
 
 # Options whose argument may be the next word.
 set -g __graceful_timeout_argopts -s -k --signal --kill-after --termseq \
-    --pre-stop --pre-stop-timeout --pass --idle-timeout --report
+    --pre-stop --pre-stop-timeout --pass --rewrite --grace --map-status \
+    --idle-timeout --report
 
 # Print what the word being completed is: "option" (before DURATION),
 # "duration" or "command".  Options come first; the first operand, or
@@ -75,6 +76,19 @@ function __graceful_timeout_termseq
     end
 end
 
+# Print the completions of a list of signal rewrites, FROM:TO[,...]: the
+# last pair's FROM, or its TO after ':', a signal or 0 (ignore FROM).
+function __graceful_timeout_rewrite
+    set -l word (string replace -r '^--[^=]*=' '' -- (commandline -ct))
+    set -l head (string match -r '^.*,' -- $word)
+    set -l pair (string replace -r '^.*,' '' -- $word)
+    if string match -q '*:*' -- $pair
+        set head "$head"(string replace -r ':.*' ':' -- $pair)
+        printf '%s0\tignore the signal\n' "$head"
+    end
+    __graceful_timeout_signals | string replace -r '^' -- "$head"
+end
+
 function __graceful_timeout_is
     test (__graceful_timeout_position) = $argv[1]
 end
@@ -97,6 +111,12 @@ $c $opt -l pre-stop-timeout -x -a '(__graceful_timeout_durations)' \
     -d 'Kill the pre-stop hook after DURATION'
 $c $opt -l pass -x -a '(__graceful_timeout_signal_list)' \
     -d 'Forward these signals without starting termination'
+$c $opt -l rewrite -x -a '(__graceful_timeout_rewrite)' \
+    -d 'Act on a received signal FROM as on TO, FROM:TO,...'
+$c $opt -l grace -x -a '(__graceful_timeout_durations)' \
+    -d 'Bound the whole termination by DURATION'
+$c $opt -l map-status -x \
+    -d 'After a termination, exit with TO where the status is FROM'
 $c $opt -l idle-timeout -x -a '(__graceful_timeout_durations)' \
     -d 'Also time out after DURATION without output'
 $c $opt -l tree -d 'The job is the whole process tree'

@@ -18,12 +18,12 @@ FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_CPPFLAGS = -I$(top_builddir) -I$(top_builddir)/lib -I$(top_srcdir)/lib \
   -I$(top_srcdir)/src -I$(top_srcdir)/tests/fuzz
 
-fuzz_parsers = duration signal termseq pass
+fuzz_parsers = duration signal termseq pass mapping
 fuzz_programs = tests/fuzz/fuzz-duration tests/fuzz/fuzz-signal \
-  tests/fuzz/fuzz-termseq tests/fuzz/fuzz-pass
+  tests/fuzz/fuzz-termseq tests/fuzz/fuzz-pass tests/fuzz/fuzz-mapping
 fuzz_sources = $(top_srcdir)/tests/fuzz/fuzz.c \
   $(top_srcdir)/src/duration.c $(top_srcdir)/src/signals.c \
-  $(top_srcdir)/src/termseq.c \
+  $(top_srcdir)/src/termseq.c $(top_srcdir)/src/mapping.c \
   $(top_srcdir)/lib/c-ctype.c $(top_srcdir)/lib/c-strtod.c \
   $(top_srcdir)/lib/dtotimespec.c $(top_srcdir)/lib/timespec.c \
   $(top_srcdir)/lib/sig2str.c $(top_srcdir)/lib/ialloc.c \
@@ -32,14 +32,17 @@ fuzz_sources = $(top_srcdir)/tests/fuzz/fuzz.c \
 fuzz_headers = $(top_srcdir)/tests/fuzz/fuzz.h \
   $(top_srcdir)/src/duration.h $(top_srcdir)/src/signals.h \
   $(top_srcdir)/src/termseq.h $(top_srcdir)/src/supervise.h \
+  $(top_srcdir)/src/mapping.h \
   $(BUILT_SOURCES) config.h
 
 EXTRA_DIST += tests/fuzz/fuzz.h tests/fuzz/fuzz.c \
   tests/fuzz/fuzz-duration.c tests/fuzz/fuzz-signal.c \
-  tests/fuzz/fuzz-termseq.c tests/fuzz/fuzz-pass.c \
-  tests/fuzz/duration tests/fuzz/signal tests/fuzz/termseq tests/fuzz/pass
+  tests/fuzz/fuzz-termseq.c tests/fuzz/fuzz-pass.c tests/fuzz/fuzz-mapping.c \
+  tests/fuzz/duration tests/fuzz/signal tests/fuzz/termseq tests/fuzz/pass \
+  tests/fuzz/mapping
 MOSTLYCLEANFILES += $(fuzz_programs) tests/fuzz/duration.log \
-  tests/fuzz/signal.log tests/fuzz/termseq.log tests/fuzz/pass.log
+  tests/fuzz/signal.log tests/fuzz/termseq.log tests/fuzz/pass.log \
+  tests/fuzz/mapping.log
 
 fuzz_link = $(AM_V_CCLD)$(MKDIR_P) tests/fuzz && \
   $(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -o $@ \
@@ -55,6 +58,9 @@ tests/fuzz/fuzz-termseq: tests/fuzz/fuzz-termseq.c $(fuzz_sources) \
   $(fuzz_headers)
 	$(fuzz_link)
 tests/fuzz/fuzz-pass: tests/fuzz/fuzz-pass.c $(fuzz_sources) \
+  $(fuzz_headers)
+	$(fuzz_link)
+tests/fuzz/fuzz-mapping: tests/fuzz/fuzz-mapping.c $(fuzz_sources) \
   $(fuzz_headers)
 	$(fuzz_link)
 
