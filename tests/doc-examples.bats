@@ -212,7 +212,7 @@ DOC
 
 @test "manual: a command deaf to INT and TERM is ended in three steps, 137" {
   doc_run <<'DOC'
-$ graceful-timeout -v --termseq=INT:0.5,TERM:1,KILL 0.2 sh -c 'trap "" INT TERM; sleep 10'
+$ graceful-timeout -v --termseq=INT:0.5,TERM:1,KILL 1 sh -c 'trap "" INT TERM; sleep 10'
 DOC
   assert_failure 137
   assert_output "graceful-timeout: sending signal INT to command 'sh'
@@ -223,7 +223,7 @@ graceful-timeout: sending signal KILL to command 'sh'"
 @test "manual: --grace cuts a 30 s wait short and sends KILL" {
   local start=$SECONDS
   doc_run <<'DOC'
-$ graceful-timeout -v --grace=1 --termseq=TERM:30,KILL 0.2 sh -c 'trap "" TERM; sleep 10'
+$ graceful-timeout -v --grace=1 --termseq=TERM:30,KILL 1 sh -c 'trap "" TERM; sleep 10'
 DOC
   assert_failure 137
   assert_output "graceful-timeout: sending signal TERM to command 'sh'
@@ -243,7 +243,7 @@ DOC
 @test "manual: --tree -v signals the setsid sleep too, 3 processes" {
   need_tree
   doc_run <<'DOC'
-$ graceful-timeout --tree -v 0.2 sh -c 'setsid sleep 10 & sleep 10'
+$ graceful-timeout --tree -v 1 sh -c 'setsid sleep 10 & sleep 10'
 DOC
   assert_failure 124
   assert_output "graceful-timeout: sending signal TERM to the tree of command 'sh': 3 processes"
