@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <sys/resource.h>
 #include <signal.h>
 #include <string.h>
@@ -94,14 +95,66 @@ procfs_each (procfs_fn fn, void *arg)
   return true;
 }
 
+/* A set's hash index lives right after its ALLOCATED entries, in the
+   same block: twice as many slots (a power of two), each 0 for empty or
+   1 + the position of an entry.  Membership is then O(1), which a tree
+   of ten thousand processes needs: a linear scan made it quadratic.  */
+
+/* The hash index of SET.  */
+static size_t *
+set_index (struct proc_set const *set)
+{
+  return (size_t *) (set->procs + set->allocated);
+}
+
+/* A hash of the process PID that started at START.  */
+size_t
+proc_key_hash (pid_t pid, unsigned long long start)
+{
+  unsigned long long h = ((unsigned long long) pid * 0x9E3779B97F4A7C15ULL
+                          ^ start * 0xC2B2AE3D27D4EB4FULL);
+  return h ^ (h >> 31);
+}
+
+/* The slot where the index of SET has, or would put, the process PID
+   that started at START.  */
+static size_t
+set_slot (struct proc_set const *set, pid_t pid, unsigned long long start)
+{
+  size_t mask = 2 * set->allocated - 1;
+  size_t slot = proc_key_hash (pid, start) & mask;
+  size_t const *index = set_index (set);
+  for (; index[slot]; slot = (slot + 1) & mask)
+    {
+      struct proc_info const *q = &set->procs[index[slot] - 1];
+      if (q->pid == pid && q->start == start)
+        break;
+    }
+  return slot;
+}
+
 /* Whether SET holds process P (same pid, same start time).  */
 bool
 proc_set_has (struct proc_set const *set, struct proc_info const *p)
 {
+  return set->allocated
+         && set_index (set)[set_slot (set, p->pid, p->start)] != 0;
+}
+
+/* Make room in SET for one more entry, rebuilding its index.  */
+static void
+set_grow (struct proc_set *set)
+{
+  size_t allocated = set->allocated ? 2 * set->allocated : 16;
+  size_t each = sizeof *set->procs + 2 * sizeof (size_t);
+  if (SIZE_MAX / each < allocated)
+    xalloc_die ();
+  set->procs = xrealloc (set->procs, allocated * each);
+  set->allocated = allocated;
+  memset (set_index (set), 0, 2 * allocated * sizeof (size_t));
   for (size_t i = 0; i < set->count; i++)
-    if (set->procs[i].pid == p->pid && set->procs[i].start == p->start)
-      return true;
-  return false;
+    set_index (set)[set_slot (set, set->procs[i].pid,
+                              set->procs[i].start)] = i + 1;
 }
 
 /* Add process P to SET.  */
@@ -109,9 +162,10 @@ void
 proc_set_add (struct proc_set *set, struct proc_info const *p)
 {
   if (set->count == set->allocated)
-    set->procs = x2nrealloc (set->procs, &set->allocated,
-                             sizeof *set->procs);
-  set->procs[set->count++] = *p;
+    set_grow (set);
+  set->procs[set->count] = *p;
+  set->count++;
+  set_index (set)[set_slot (set, p->pid, p->start)] = set->count;
 }
 
 /* Free what SET holds, pidfds included, and empty it.  */
