@@ -380,7 +380,11 @@ main (int argc, char **argv)
   struct gt_options opt = { 0 };
   spawn_hold_closed_std (opt.std_closed);
   set_program_name (argv[0]);
-  setlocale (LC_ALL, "");
+  /* Only the categories we use: loading all twelve was a third of
+     our start-up.  Messages, characters (quoting), numbers (DURATION).  */
+  setlocale (LC_MESSAGES, "");
+  setlocale (LC_CTYPE, "");
+  setlocale (LC_NUMERIC, "");
   initialize_exit_failure (EXIT_CANCELED);
   atexit (close_stdout);
 
