@@ -187,14 +187,15 @@ for name, ms in rows("deadline"):
 dl = {name: (statistics.median(v), len(v)) for name, v in dl.items()}
 w("## Waiting")
 w("")
-w("Context switches of the supervisor over 3 s while COMMAND sleeps"
-  " (`/proc/PID/status`, voluntary + involuntary), its peak RSS (VmHWM),"
+w("Context switches of the supervisor over 1.5 s while COMMAND sleeps"
+  " (`/proc/PID/status`, voluntary + involuntary), its peak RSS (VmHWM,"
+  " median over several starts),"
   " and for `X 0.05 deadline-probe` how long after its start the command"
   " got the signal (bench/deadline-probe.c; median over"
   f" {max((v[1] for v in dl.values()), default=0)} runs): 50 ms plus how"
   " late the deadline was acted on.  busybox timeout takes whole seconds.")
 w("")
-w("| tool | wakeups in 3 s | peak RSS | signal after |")
+w("| tool | wakeups in 1.5 s | peak RSS | signal after |")
 w("|---|---:|---:|---:|")
 for name, (wakeups, rss) in wt.items():
     d = dl.get(name)
