@@ -262,5 +262,6 @@ set style fill solid 0.8
 set yrange [0:*]
 set grid ytics
 set key top left
-plot for [i=2:{len(sizes) + 1}] "{res}/tree.dat" using i:xtic(1) title columnheader
+plot for [i=2:{len(sizes) + 1}] "{res}/tree.dat" using i:xtic(1) \\
+  title columnheader
 """)
