@@ -47,6 +47,12 @@ loop_backend_timeout (struct loop *l, struct timespec const *at)
   /* Most wakeups leave the deadline as it was: no syscall then.  */
   if (at ? l->armed && timespec_cmp (*at, l->armed_at) == 0 : !l->armed)
     return -1;
+  /* A deadline later than the armed one can wait for it to fire (and be
+     read, which disarms it: loop.c): we wake once early and arm it
+     then, where output pushing the idle limit forward would otherwise
+     cost a syscall a chunk.  */
+  if (at && l->armed && timespec_cmp (*at, l->armed_at) > 0)
+    return -1;
   l->armed = at != NULL;
   if (at)
     l->armed_at = *at;

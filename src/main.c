@@ -481,7 +481,11 @@ main (int argc, char **argv)
   struct gt_options opt = { 0 };
   spawn_hold_closed_std (opt.std_closed);
   set_program_name (argv[0]);
-  setlocale (LC_ALL, "");
+  /* Only the categories we use: loading all twelve was a third of
+     our start-up.  Messages, characters (quoting), numbers (DURATION).  */
+  setlocale (LC_MESSAGES, "");
+  setlocale (LC_CTYPE, "");
+  setlocale (LC_NUMERIC, "");
   /* Their results only echo their arguments; without NLS, gettext.h
      makes them expressions that would otherwise have no effect.  */
   (void) bindtextdomain (PACKAGE, LOCALEDIR);

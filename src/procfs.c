@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <sys/resource.h>
 #include <signal.h>
 #include <string.h>
@@ -27,31 +28,51 @@
 #include "xalloc.h"
 
 /* Parse the text of /proc/PID/stat in BUF into *INFO.
-   Return false if it does not look like one.  */
+   Return false if it does not look like one.  By hand: sscanf was
+   most of what walking ten thousand processes cost.  */
 static bool
 parse_stat (char *buf, struct proc_info *info)
 {
   /* The command name is in parentheses and may itself hold any
      character, so the fields resume after its *last* parenthesis.  */
   char *close = strrchr (buf, ')');
-  if (!close)
+  if (!close || close[1] != ' ' || !close[2] || close[3] != ' ')
     return false;
-  long pid = strtol (buf, NULL, 10);
-  char state;
-  int ppid, pgrp;
-  unsigned long long start;
-  /* Fields 3-5, then skip 6-21 to the start time, field 22.  */
-  if (sscanf (close + 1, " %c %d %d %*d %*d %*d %*u %*u %*u %*u %*u"
-              " %*u %*u %*d %*d %*d %*d %*d %*d %llu",
-              &state, &ppid, &pgrp, &start) != 4)
+  char *p = close + 4;
+  char *end;
+  long ppid = strtol (p, &end, 10);
+  long pgrp = strtol (end, &p, 10);
+  if (p == end)
     return false;
-  info->pid = pid;
+  /* Skip fields 6-21 to the start time, field 22.  */
+  for (int field = 6; field <= 21 && p; field++)
+    p = strchr (p + 1, ' ');
+  unsigned long long start = p ? strtoull (p, &end, 10) : 0;
+  if (!p || end == p)
+    return false;
+  info->pid = strtol (buf, NULL, 10);
   info->pidfd = -1;
-  info->state = state;
+  info->state = close[2];
   info->ppid = ppid;
   info->pgrp = pgrp;
   info->start = start;
   return true;
+}
+
+/* Write "/proc/PID/stat" into PATH, which has room for any PID.  */
+static void
+stat_path (char path[sizeof "/proc//stat" + 20], pid_t pid)
+{
+  char digits[20];
+  int n = 0;
+  unsigned long v = pid;
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) != 0);
+  char *p = stpcpy (path, "/proc/");
+  while (n)
+    *p++ = digits[--n];
+  strcpy (p, "/stat");
 }
 
 /* Read what we need of process PID into *INFO.
@@ -60,7 +81,7 @@ bool
 procfs_read (pid_t pid, struct proc_info *info)
 {
   char path[sizeof "/proc//stat" + 20];
-  snprintf (path, sizeof path, "/proc/%ld/stat", (long) pid);
+  stat_path (path, pid);
   int fd = open (path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return false;
@@ -94,14 +115,66 @@ procfs_each (procfs_fn fn, void *arg)
   return true;
 }
 
+/* A set's hash index lives right after its ALLOCATED entries, in the
+   same block: twice as many slots (a power of two), each 0 for empty or
+   1 + the position of an entry.  Membership is then O(1), which a tree
+   of ten thousand processes needs: a linear scan made it quadratic.  */
+
+/* The hash index of SET.  */
+static size_t *
+set_index (struct proc_set const *set)
+{
+  return (size_t *) (set->procs + set->allocated);
+}
+
+/* A hash of the process PID that started at START.  */
+size_t
+proc_key_hash (pid_t pid, unsigned long long start)
+{
+  unsigned long long h = ((unsigned long long) pid * 0x9E3779B97F4A7C15ULL
+                          ^ start * 0xC2B2AE3D27D4EB4FULL);
+  return h ^ (h >> 31);
+}
+
+/* The slot where the index of SET has, or would put, the process PID
+   that started at START.  */
+static size_t
+set_slot (struct proc_set const *set, pid_t pid, unsigned long long start)
+{
+  size_t mask = 2 * set->allocated - 1;
+  size_t slot = proc_key_hash (pid, start) & mask;
+  size_t const *index = set_index (set);
+  for (; index[slot]; slot = (slot + 1) & mask)
+    {
+      struct proc_info const *q = &set->procs[index[slot] - 1];
+      if (q->pid == pid && q->start == start)
+        break;
+    }
+  return slot;
+}
+
 /* Whether SET holds process P (same pid, same start time).  */
 bool
 proc_set_has (struct proc_set const *set, struct proc_info const *p)
 {
+  return set->allocated
+         && set_index (set)[set_slot (set, p->pid, p->start)] != 0;
+}
+
+/* Make room in SET for one more entry, rebuilding its index.  */
+static void
+set_grow (struct proc_set *set)
+{
+  size_t allocated = set->allocated ? 2 * set->allocated : 16;
+  size_t each = sizeof *set->procs + 2 * sizeof (size_t);
+  if (SIZE_MAX / each < allocated)
+    xalloc_die ();
+  set->procs = xrealloc (set->procs, allocated * each);
+  set->allocated = allocated;
+  memset (set_index (set), 0, 2 * allocated * sizeof (size_t));
   for (size_t i = 0; i < set->count; i++)
-    if (set->procs[i].pid == p->pid && set->procs[i].start == p->start)
-      return true;
-  return false;
+    set_index (set)[set_slot (set, set->procs[i].pid,
+                              set->procs[i].start)] = i + 1;
 }
 
 /* Add process P to SET.  */
@@ -109,9 +182,10 @@ void
 proc_set_add (struct proc_set *set, struct proc_info const *p)
 {
   if (set->count == set->allocated)
-    set->procs = x2nrealloc (set->procs, &set->allocated,
-                             sizeof *set->procs);
-  set->procs[set->count++] = *p;
+    set_grow (set);
+  set->procs[set->count] = *p;
+  set->count++;
+  set_index (set)[set_slot (set, p->pid, p->start)] = set->count;
 }
 
 /* Free what SET holds, pidfds included, and empty it.  */

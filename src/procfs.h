@@ -22,7 +22,8 @@ struct proc_info
 };
 
 /* A set of processes, each known by pid and start time; the set owns
-   their pidfds.  */
+   their pidfds.  PROCS holds ALLOCATED entries and, after them, a hash
+   index (procfs.c): add and look up only through proc_set_*.  */
 struct proc_set
 {
   struct proc_info *procs;
@@ -34,6 +35,7 @@ typedef void (*procfs_fn) (struct proc_info const *info, void *arg);
 
 bool procfs_read (pid_t pid, struct proc_info *info);
 bool procfs_each (procfs_fn fn, void *arg);
+size_t proc_key_hash (pid_t pid, unsigned long long start);
 bool proc_set_has (struct proc_set const *set, struct proc_info const *p);
 void proc_set_add (struct proc_set *set, struct proc_info const *p);
 void proc_set_free (struct proc_set *set);

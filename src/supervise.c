@@ -645,8 +645,10 @@ supervise (struct gt_options const *opt)
   if (!opt->foreground)
     setpgid (0, 0);
   configure_signals (&s);
-  start_command (&s);
+  /* The limit counts from before the spawn, as GNU's does: starting
+     COMMAND is part of its run.  */
   timer_arm (&s.deadline, opt->duration);
+  start_command (&s);
   if (s.relaying)
     timer_arm (&s.idle_timer, opt->idle);
 

@@ -101,14 +101,26 @@ find (struct snapshot const *snap, pid_t pid)
   return p ? p - snap->procs : -1;
 }
 
+/* The slot of KNOWN's index that holds P, or where P would go.  */
+static size_t
+known_slot (struct tree_known const *known, struct proc_info const *p)
+{
+  size_t mask = countof (known->index) - 1;
+  size_t slot = proc_key_hash (p->pid, p->start) & mask;
+  for (; known->index[slot]; slot = (slot + 1) & mask)
+    {
+      size_t i = known->index[slot] - 1;
+      if (known->procs[i].pid == p->pid && known->procs[i].start == p->start)
+        break;
+    }
+  return slot;
+}
+
 /* Whether the processes found so far, KNOWN, hold P.  */
 static bool
 known_has (struct tree_known const *known, struct proc_info const *p)
 {
-  for (size_t i = 0; i < known->count; i++)
-    if (known->procs[i].pid == p->pid && known->procs[i].start == p->start)
-      return true;
-  return false;
+  return known->index[known_slot (known, p)] != 0;
 }
 
 /* Whether process P is one of the roots of the tree T: with a live
@@ -164,11 +176,15 @@ static void
 remember (struct tree *t, struct proc_info const *p)
 {
   struct tree_known *k = t->known;
-  if (!k || k->count == TREE_KNOWN_MAX || known_has (k, p))
+  if (!k || k->count == TREE_KNOWN_MAX)
+    return;
+  size_t slot = known_slot (k, p);
+  if (k->index[slot])
     return;
   k->procs[k->count].pid = p->pid;
   k->procs[k->count].start = p->start;
   k->count++;
+  k->index[slot] = k->count;
 }
 
 /* Freeze the tree T (ORPHANED: whose supervisor is dead) but SPARE's

@@ -20,12 +20,15 @@ enum tree_backend
 };
 
 /* The processes the supervisor has found in the tree, in memory shared
-   with the watchdog, which ends them if the supervisor is killed.  */
+   with the watchdog, which ends them if the supervisor is killed.
+   INDEX is a hash index of PROCS (tree.c), each slot 0 for empty or
+   1 + a position in PROCS.  */
 enum { TREE_KNOWN_MAX = 16384 };
 struct tree_known
 {
   size_t count;
   struct { pid_t pid; unsigned long long start; } procs[TREE_KNOWN_MAX];
+  unsigned short index[2 * TREE_KNOWN_MAX];
 };
 
 struct tree
