@@ -19,8 +19,9 @@
    This file wires the pieces: which signals are taken, how a signal
    reaches COMMAND, its group or its tree, reaping, and the loop.
 
-   No signal handlers: every signal we act on is blocked and read
-   through the event loop (loop.c), so nothing happens asynchronously.
+   Nothing happens asynchronously: every signal we act on is blocked and
+   read through the event loop (loop.c; loop-posix.c's handlers only
+   note a signal for the loop to read).
    Deadlines are absolute times on the loop's clock, which counts time
    spent stopped, frozen or suspended, and the wait sleeps in the kernel
    until a signal, output or a deadline arrives.  A pid is signalled
