@@ -55,8 +55,12 @@ DOC
 $ apt-get update && apt-get install -y build-essential autoconf automake autopoint gettext gnulib help2man texinfo bats bats-assert bats-support python3 && ./bootstrap --no-git --gnulib-srcdir=/usr/share/gnulib --skip-po --copy && ./configure && make && src/graceful-timeout -v -k 5 1 sh -c 'trap "trap : TERM; echo flushing the buffer; exit 0" TERM; echo working; sleep 10 & wait'; echo "exit status $?"
 DOC
   assert_success
+  # glibc's error () names the program as it was run, musl's by its
+  # base name.
+  local name=src/graceful-timeout
+  [[ ${GT_LIBC-} != musl ]] || name=graceful-timeout
   assert_output "working
-src/graceful-timeout: sending signal TERM to command 'sh'
+$name: sending signal TERM to command 'sh'
 flushing the buffer
 exit status 124"
 }
