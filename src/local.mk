@@ -60,7 +60,7 @@ check-portable: config.h
 	$(AM_V_at)for f in $(PORTABLE_FILES); do \
 	  echo "  POSIX    $$f"; \
 	  $(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
-	    -Isrc/strict -I$(top_builddir)/lib -I$(top_srcdir)/lib \
+	    -Isrc/strict $(AM_CPPFLAGS) \
 	    -Werror=implicit-function-declaration -fsyntax-only \
 	    $(top_srcdir)/$$f || exit 1; \
 	done

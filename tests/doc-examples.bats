@@ -109,6 +109,7 @@ server TERM"
 }
 
 @test "README, man page: gdb prints a backtrace of every process of the tree" {
+  need_tree
   need_root 'gdb may attach to any process'
   command -v gdb >/dev/null || skip 'gdb is not installed'
   start_bg sleep 100
@@ -191,12 +192,6 @@ DOC
 }
 
 # The Texinfo manual's examples.
-
-# Skip unless --tree works here.
-need_tree() {
-  graceful-timeout --tree 5 true 2>/dev/null ||
-    skip '--tree is not supported here'
-}
 
 @test "manual: the smallest use stops sleep with status 124" {
   doc_run <<'DOC'
@@ -310,6 +305,7 @@ DOC
 }
 
 @test "man page crontab line: runs the backup under cron's PATH" {
+  need_tree
   stub_backup
   doc_cron <<'DOC'
 0 2 * * * flock -n /run/backup.lock /usr/local/bin/graceful-timeout --tree -k 5m 20h /usr/local/bin/nightly-backup
@@ -320,6 +316,7 @@ DOC
 }
 
 @test "manual crontab line: runs the backup under cron's PATH and reports" {
+  need_tree
   stub_backup
   doc_cron <<'DOC'
 0 2 * * * flock -n /run/backup.lock /usr/local/bin/graceful-timeout --tree --report=/var/log/backup.json -k 5m 20h /usr/local/bin/nightly-backup
@@ -331,6 +328,7 @@ DOC
 }
 
 @test "doc/examples/crontab: runs the backup under cron's PATH and reports" {
+  need_tree
   stub_backup
   doc_cron <<'DOC'
 0 2 * * * flock -n /run/nightly-backup.lock /usr/local/bin/graceful-timeout --tree -k 5m --report=/var/log/nightly-backup.json 20h /usr/local/bin/nightly-backup
@@ -366,6 +364,7 @@ start_pid1() {
 }
 
 @test "README, man page ENTRYPOINT: docker stop's TERM reaches the server" {
+  need_tree
   need_pidns
   stub_service server
   doc_entrypoint <<'DOC'
@@ -391,6 +390,7 @@ while :; do sleep 0.05; done"
 }
 
 @test "doc/examples/Dockerfile ENTRYPOINT: docker stop drains, then TERM" {
+  need_tree
   need_pidns
   stub_dockerfile_server
   doc_entrypoint <<'DOC'
@@ -404,6 +404,7 @@ TERM'
 }
 
 @test "doc/examples/Dockerfile ENTRYPOINT: a hung drain and a deaf server are killed inside docker stop's 10 s" {
+  need_tree
   need_pidns
   stub_dockerfile_server
   doc_entrypoint <<'DOC'
@@ -419,6 +420,7 @@ DOC
 }
 
 @test "doc/examples/docker-entrypoint.sh: exec makes TERM reach the server" {
+  need_tree
   need_pidns
   stub_service server
   doc_map_paths "$(<"$DOC_TOP/doc/examples/docker-entrypoint.sh")" \
@@ -432,6 +434,7 @@ DOC
 }
 
 @test "doc/examples/pod.yaml: the kubelet's TERM runs the hook, then ends the server" {
+  need_tree
   need_pidns
   doc_stub deregister "echo deregistered >>'$T/log'"
   stub_service web-server

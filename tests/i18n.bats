@@ -83,6 +83,7 @@ EOF
 # COMMAND sends the ALRM that counts as the deadline once its tree is
 # complete (SPEC 3), so the count does not depend on the machine's speed.
 @test "German uses the plural form that fits the count" {
+  need_tree
   GRACEFUL_TIMEOUT_TREE_BACKEND=proc run_in de -v --tree 30 \
     sh -c 'kill -ALRM $PPID; exec sleep 30'
   assert_failure 124
