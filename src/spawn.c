@@ -54,7 +54,18 @@ request_deathsig (int sig)
 #endif
 }
 
-#if defined __linux__ && defined CLONE_VM && defined CLONE_VFORK
+/* AddressSanitizer cannot follow a child that runs on a stack of ours
+   (it warns, and its reports there would be false): under it, fork.  */
+#if defined __SANITIZE_ADDRESS__
+# define SPAWN_UNDER_ASAN 1
+#elif defined __has_feature
+# if __has_feature (address_sanitizer)
+#  define SPAWN_UNDER_ASAN 1
+# endif
+#endif
+
+#if (defined __linux__ && defined CLONE_VM && defined CLONE_VFORK \
+     && !defined SPAWN_UNDER_ASAN)
 # define SPAWN_CLONE_VFORK 1
 #else
 # define SPAWN_CLONE_VFORK 0
