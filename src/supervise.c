@@ -136,7 +136,9 @@ take_signal (struct supervisor *s, int sig, bool needed)
 
 /* --rewrite: take each FROM, even one ignored when we started (it was
    asked for by name); and a TO that would start termination if it were
-   received does so when FROM is, unless it is in --pass.  */
+   received does so when FROM is, unless it is in --pass.  KILL is
+   never received, but as a TO it terminates as surely as TERM: step 1
+   then reaches the whole tree, and --map-status applies.  */
 static void
 configure_rewrites (struct supervisor *s)
 {
@@ -147,7 +149,7 @@ configure_rewrites (struct supervisor *s)
       take_signal (s, opt->rewrites.pairs[i].from, true);
       if (to && !sigismember (&opt->pass, to)
           && (sig_is_terminating (to) || term_sends (opt, to)
-              || to == SIGALRM))
+              || to == SIGALRM || to == SIGKILL))
         sigaddset (&s->terminating, to);
     }
 }

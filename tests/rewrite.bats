@@ -169,3 +169,16 @@ refuses() {
     "graceful-timeout: signal 'HUP' cannot be both passed and rewritten"
   assert [ ! -e "$T/ran" ]
 }
+
+@test "a rewrite to KILL starts the termination, so --map-status applies" {
+  start_bg wait_status_to "$T/status" graceful-timeout --rewrite=USR1:KILL \
+    --map-status=137:0 30 sh -c 'echo $$ >"$0"; exec sleep 30' "$T/ready"
+  wait_for_file "$T/ready"
+  local gt
+  gt=$(proc_field "$(<"$T/ready")" 4)
+  wait_asleep "$gt"
+  kill -USR1 "$gt"
+  wait_for_file "$T/status"
+  run cat "$T/status"
+  assert_output 'exit 0'
+}
