@@ -37,6 +37,8 @@
 #include "system.h"
 #include "tree.h"
 
+#include <stdatomic.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -181,10 +183,14 @@ remember (struct tree *t, struct proc_info const *p)
   size_t slot = known_slot (k, p);
   if (k->index[slot])
     return;
+  /* The watchdog reads this after we die, maybe between two of these
+     stores: the entry and its index first, the count last, so that
+     whatever the count covers can be looked up.  */
   k->procs[k->count].pid = p->pid;
   k->procs[k->count].start = p->start;
+  k->index[slot] = k->count + 1;
+  atomic_signal_fence (memory_order_release);
   k->count++;
-  k->index[slot] = k->count;
 }
 
 /* Freeze the tree T (ORPHANED: whose supervisor is dead) but SPARE's
