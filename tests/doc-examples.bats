@@ -279,15 +279,22 @@ r = json.load(open(sys.argv[1]))
 print(r["reason"], r["status"])' "$1"
 }
 
+# Assert that the crontab line ran quietly and the backup did its work;
+# with REPORT $1 (a file under $T/var/log), that the report says so.
+assert_backup_ran() {
+  assert_success
+  assert_output ''
+  assert_equal "$(<"$T/var/log/backup.done")" done
+  [[ -z ${1-} ]] ||
+    assert_equal "$(report_outcome "$T/var/log/$1")" 'exit 0'
+}
+
 @test "README crontab line: runs the backup under cron's PATH and reports" {
   stub_backup
   doc_cron <<'DOC'
 0 2 * * * flock -n /run/backup.lock /usr/local/bin/graceful-timeout --report=/var/log/backup.json -k 5m 20h /usr/local/bin/nightly-backup
 DOC
-  assert_success
-  assert_output ''
-  assert_equal "$(<"$T/var/log/backup.done")" done
-  assert_equal "$(report_outcome "$T/var/log/backup.json")" 'exit 0'
+  assert_backup_ran backup.json
 }
 
 @test "README crontab line: a night whose predecessor holds the lock is skipped" {
@@ -310,9 +317,7 @@ DOC
   doc_cron <<'DOC'
 0 2 * * * flock -n /run/backup.lock /usr/local/bin/graceful-timeout --tree -k 5m 20h /usr/local/bin/nightly-backup
 DOC
-  assert_success
-  assert_output ''
-  assert_equal "$(<"$T/var/log/backup.done")" done
+  assert_backup_ran
 }
 
 @test "manual crontab line: runs the backup under cron's PATH and reports" {
@@ -321,10 +326,7 @@ DOC
   doc_cron <<'DOC'
 0 2 * * * flock -n /run/backup.lock /usr/local/bin/graceful-timeout --tree --report=/var/log/backup.json -k 5m 20h /usr/local/bin/nightly-backup
 DOC
-  assert_success
-  assert_output ''
-  assert_equal "$(<"$T/var/log/backup.done")" done
-  assert_equal "$(report_outcome "$T/var/log/backup.json")" 'exit 0'
+  assert_backup_ran backup.json
 }
 
 @test "doc/examples/crontab: runs the backup under cron's PATH and reports" {
@@ -333,10 +335,7 @@ DOC
   doc_cron <<'DOC'
 0 2 * * * flock -n /run/nightly-backup.lock /usr/local/bin/graceful-timeout --tree -k 5m --report=/var/log/nightly-backup.json 20h /usr/local/bin/nightly-backup
 DOC
-  assert_success
-  assert_output ''
-  assert_equal "$(<"$T/var/log/backup.done")" done
-  assert_equal "$(report_outcome "$T/var/log/nightly-backup.json")" 'exit 0'
+  assert_backup_ran nightly-backup.json
 }
 
 @test "troubleshooting: under cron's PATH a bare graceful-timeout is not found" {
